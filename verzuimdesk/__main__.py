@@ -1,0 +1,5 @@
+import sys
+
+from verzuimdesk.cli import main
+
+sys.exit(main())

@@ -1,0 +1,73 @@
+"""Typed errors that carry a Dutch message for the user; the ui maps them to dialogs in one place.
+
+Every message says what is wrong, where (file, line, field) and what to do about it.
+"""
+
+from __future__ import annotations
+
+from dataclasses import dataclass, field
+
+
+class VerzuimdeskError(Exception):
+    """Base of every error the user should see as a message rather than a crash."""
+
+    def __init__(self, message: str) -> None:
+        super().__init__(message)
+        self.message = message
+
+    def __str__(self) -> str:
+        return self.message
+
+
+class DatabaseError(VerzuimdeskError):
+    """The database cannot be opened, upgraded or is from a newer verzuimdesk."""
+
+
+class PolicyError(VerzuimdeskError):
+    """A policy profile is missing or broken; the message names the key."""
+
+
+class ValidationError(VerzuimdeskError):
+    """Input a person gave breaks a rule; `field` names the input that must change."""
+
+    def __init__(self, message: str, field: str | None = None) -> None:
+        super().__init__(message)
+        self.field = field
+
+
+class NotFoundError(VerzuimdeskError):
+    """A student, report or other record asked for does not exist."""
+
+
+@dataclass(frozen=True)
+class RowProblem:
+    """One bad row of an input file."""
+
+    file: str
+    line: int
+    column: str | None
+    reason: str
+
+    def __str__(self) -> str:
+        where = f"{self.file}, regel {self.line}"
+        if self.column:
+            where += f", kolom '{self.column}'"
+        return f"{where}: {self.reason}"
+
+
+@dataclass
+class ImportProblems(VerzuimdeskError):
+    """An import found bad rows; nothing was written."""
+
+    problems: list[RowProblem] = field(default_factory=list)
+
+    def __post_init__(self) -> None:
+        shown = "\n".join(str(p) for p in self.problems[:50])
+        more = len(self.problems) - 50
+        if more > 0:
+            shown += f"\n… en nog {more} andere fouten."
+        super().__init__(
+            f"De import is niet uitgevoerd: {len(self.problems)} fout(en) gevonden. "
+            "Er is niets opgeslagen. Verbeter de bestanden en importeer opnieuw, of kies "
+            f"'foute regels overslaan'.\n{shown}"
+        )

@@ -1,0 +1,55 @@
+"""Where verzuimdesk keeps its files: one module, with overrides for tests and portable use.
+
+VERZUIMDESK_HOME moves the data, log and backup folders together (a portable install, or a
+test's temporary folder); without it platformdirs picks the user's folders.
+"""
+
+from __future__ import annotations
+
+import os
+import sys
+from pathlib import Path
+
+from platformdirs import PlatformDirs
+
+_APP = PlatformDirs("verzuimdesk", appauthor=False)
+
+
+def _home() -> Path | None:
+    value = os.environ.get("VERZUIMDESK_HOME")
+    return Path(value) if value else None
+
+
+def data_dir() -> Path:
+    home = _home()
+    path = home / "data" if home else Path(_APP.user_data_dir)
+    path.mkdir(parents=True, exist_ok=True)
+    return path
+
+
+def log_dir() -> Path:
+    home = _home()
+    path = home / "log" if home else Path(_APP.user_log_dir)
+    path.mkdir(parents=True, exist_ok=True)
+    return path
+
+
+def backup_dir() -> Path:
+    path = data_dir() / "backups"
+    path.mkdir(parents=True, exist_ok=True)
+    return path
+
+
+def default_database_path() -> Path:
+    return data_dir() / "verzuimdesk.sqlite"
+
+
+def resources_dir() -> Path:
+    """The shipped resources: next to the package in a checkout, inside the bundle when frozen."""
+    override = os.environ.get("VERZUIMDESK_RESOURCES")
+    if override:
+        return Path(override)
+    frozen_root = getattr(sys, "_MEIPASS", None)
+    if frozen_root:
+        return Path(frozen_root) / "resources"
+    return Path(__file__).resolve().parent.parent / "resources"

@@ -1,0 +1,28 @@
+"""What a use case changed, so screens refresh only when their data did."""
+
+from __future__ import annotations
+
+from dataclasses import dataclass, field
+
+
+@dataclass(frozen=True)
+class Changes:
+    students: bool = False
+    registrations: bool = False
+    sick_reports: bool = False
+    leave_cards: bool = False
+    signals: bool = False
+    reports: bool = False
+    calls: bool = False
+    conversations: bool = False
+    notes: bool = False
+    settings: bool = False
+    student_ids: frozenset[int] = field(default_factory=frozenset)
+
+    def __or__(self, other: Changes) -> Changes:
+        merged = {
+            name: getattr(self, name) or getattr(other, name)
+            for name in self.__dataclass_fields__
+            if name != "student_ids"
+        }
+        return Changes(**merged, student_ids=self.student_ids | other.student_ids)

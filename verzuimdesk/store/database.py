@@ -1,0 +1,132 @@
+"""Opening a database: the engine, SQLite pragmas, sessions, and upgrade-on-start with backup."""
+
+from __future__ import annotations
+
+import sqlite3
+from collections.abc import Iterator
+from contextlib import contextmanager
+from dataclasses import dataclass
+from datetime import datetime
+from pathlib import Path
+
+from sqlalchemy import Engine, create_engine, event, inspect
+from sqlalchemy.engine import make_url
+from sqlalchemy.orm import Session, sessionmaker
+
+from verzuimdesk import paths
+from verzuimdesk.errors import DatabaseError
+from verzuimdesk.store import migrate
+
+
+def to_url(db: str | Path | None) -> str:
+    """A path or any SQLAlchemy URL; None means the default file in the user data folder."""
+    if db is None:
+        return f"sqlite:///{paths.default_database_path()}"
+    text = str(db)
+    if "://" in text:
+        return text
+    return f"sqlite:///{Path(text).expanduser().resolve()}"
+
+
+def _sqlite_pragmas(dbapi_connection: sqlite3.Connection, _record: object) -> None:
+    cursor = dbapi_connection.cursor()
+    cursor.execute("PRAGMA journal_mode=WAL")
+    cursor.execute("PRAGMA foreign_keys=ON")
+    # WAL with NORMAL is durable across application crashes, which is what a desk needs
+    cursor.execute("PRAGMA synchronous=NORMAL")
+    cursor.execute("PRAGMA busy_timeout=10000")
+    cursor.close()
+
+
+def create_db_engine(url: str) -> Engine:
+    parsed = make_url(url)
+    if parsed.get_backend_name() == "sqlite":
+        if parsed.database and parsed.database != ":memory:":
+            Path(parsed.database).parent.mkdir(parents=True, exist_ok=True)
+        engine = create_engine(url)
+        event.listen(engine, "connect", _sqlite_pragmas)
+        return engine
+    return create_engine(url, pool_pre_ping=True)
+
+
+@dataclass
+class Database:
+    """An open, up-to-date database and a way to get units of work on it."""
+
+    url: str
+    engine: Engine
+    sessions: sessionmaker[Session]
+
+    @property
+    def is_sqlite(self) -> bool:
+        return self.engine.dialect.name == "sqlite"
+
+    @property
+    def display_name(self) -> str:
+        parsed = make_url(self.url)
+        if self.is_sqlite:
+            return str(parsed.database)
+        return parsed.render_as_string(hide_password=True)
+
+    @contextmanager
+    def unit_of_work(self) -> Iterator[Session]:
+        """A session that commits when the block ends and rolls back on any error."""
+        with self.sessions.begin() as session:
+            yield session
+
+    def dispose(self) -> None:
+        self.engine.dispose()
+
+
+def backup_sqlite(engine: Engine, reason: str) -> Path | None:
+    """A consistent copy via sqlite3's backup API (a file copy of a WAL database is not safe)."""
+    database = engine.url.database
+    if not database or database == ":memory:" or not Path(database).exists():
+        return None
+    stamp = datetime.now().strftime("%Y%m%d-%H%M%S")
+    target = paths.backup_dir() / f"{Path(database).stem}-{stamp}-{reason}.sqlite"
+    source = sqlite3.connect(database)
+    try:
+        dest = sqlite3.connect(target)
+        try:
+            source.backup(dest)
+        finally:
+            dest.close()
+    finally:
+        source.close()
+    return target
+
+
+def open_database(db: str | Path | None = None, *, upgrade: bool = True) -> Database:
+    """Open (creating if needed) and upgrade to the newest schema, backing up first."""
+    url = to_url(db)
+    try:
+        engine = create_db_engine(url)
+        with engine.connect() as connection:
+            current = migrate.current_revision(connection)
+            has_tables = bool(inspect(connection).get_table_names())
+    except DatabaseError:
+        raise
+    except Exception as exc:  # the driver's own errors vary; the user needs one message
+        raise DatabaseError(
+            f"De database '{make_url(url).render_as_string(hide_password=True)}' kan niet "
+            f"worden geopend: {exc}. Controleer het pad of de verbindingsgegevens (--db of "
+            "VERZUIMDESK_DB)."
+        ) from exc
+    head = migrate.head_revision()
+    if current is not None and not migrate.is_known_revision(current):
+        raise DatabaseError(
+            "Deze database is gemaakt met een nieuwere versie van verzuimdesk (schema "
+            f"{current}). Installeer de nieuwste versie van verzuimdesk; de database is niet "
+            "gewijzigd."
+        )
+    if upgrade and current != head:
+        if current is not None and engine.dialect.name == "sqlite":
+            backup_sqlite(engine, f"voor-upgrade-{current}")
+        elif current is None and has_tables:
+            raise DatabaseError(
+                "Deze database bevat tabellen die niet van verzuimdesk zijn. Kies een lege "
+                "database of een verzuimdesk-database."
+            )
+        migrate.upgrade(engine)
+    return Database(url=url, engine=engine, sessions=sessionmaker(engine, expire_on_commit=False))

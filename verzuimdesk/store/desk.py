@@ -1,0 +1,55 @@
+"""What the reception desk enters: phoned-in sick reports and leave cards (verlofkaarten)."""
+
+from __future__ import annotations
+
+from datetime import date, datetime, time
+
+from sqlalchemy import Date, DateTime, ForeignKey, Integer, String, Text, Time
+from sqlalchemy.orm import Mapped, mapped_column
+
+from verzuimdesk.store.base import Base
+
+
+class SickReport(Base):
+    """A ziekmelding (R-ZIEK-*): no end date of its own; a beter-melding ends it."""
+
+    __tablename__ = "sick_report"
+
+    id: Mapped[int] = mapped_column(primary_key=True)
+    student_id: Mapped[int] = mapped_column(
+        ForeignKey("student.id", ondelete="CASCADE"), index=True
+    )
+    called_at: Mapped[datetime] = mapped_column(DateTime)
+    caller_kind: Mapped[str] = mapped_column(String(16))  # leerling | ouder | anders
+    caller_name: Mapped[str | None] = mapped_column(String(200))
+    starts_at: Mapped[datetime] = mapped_column(DateTime)  # R-ZIEK-3
+    ended_at: Mapped[datetime | None] = mapped_column(DateTime)  # the beter-melding
+    ended_called_at: Mapped[datetime | None] = mapped_column(DateTime)
+    note: Mapped[str | None] = mapped_column(Text)
+    entered_by: Mapped[str] = mapped_column(String(100))
+
+
+class LeaveCard(Base):
+    """A verlofkaart (R-VERLOF-*): requested, then granted or refused by whoever may decide."""
+
+    __tablename__ = "leave_card"
+
+    id: Mapped[int] = mapped_column(primary_key=True)
+    student_id: Mapped[int] = mapped_column(
+        ForeignKey("student.id", ondelete="CASCADE"), index=True
+    )
+    kind: Mapped[str] = mapped_column(String(32))
+    subkind: Mapped[str | None] = mapped_column(String(64))
+    start_date: Mapped[date] = mapped_column(Date)
+    end_date: Mapped[date] = mapped_column(Date)
+    start_time: Mapped[time | None] = mapped_column(Time)
+    end_time: Mapped[time | None] = mapped_column(Time)
+    school_days: Mapped[int] = mapped_column(Integer, default=0)
+    reason: Mapped[str] = mapped_column(Text)
+    signed_by: Mapped[str | None] = mapped_column(String(200))
+    status: Mapped[str] = mapped_column(String(16))  # aangevraagd | verleend | afgewezen | gemeld
+    decider: Mapped[str] = mapped_column(String(32))  # receptie | coach | directeur | lpa
+    decided_by: Mapped[str | None] = mapped_column(String(200))
+    decided_at: Mapped[datetime | None] = mapped_column(DateTime)
+    created_at: Mapped[datetime] = mapped_column(DateTime)
+    entered_by: Mapped[str] = mapped_column(String(100))

@@ -1,0 +1,41 @@
+"""Every mapped table in one place, for Alembic and for code that wants them all."""
+
+from verzuimdesk.store.audit import AuditEntry
+from verzuimdesk.store.base import Base
+from verzuimdesk.store.desk import LeaveCard, SickReport
+from verzuimdesk.store.followup import Call, Conversation, Note
+from verzuimdesk.store.registrations import Registration, Source
+from verzuimdesk.store.reporting import DuoReport, SignalRow
+from verzuimdesk.store.school import (
+    CalendarPeriodRow,
+    PolicyProfileRow,
+    RegistrationCodeRow,
+    School,
+    SchoolClass,
+    Setting,
+    TimetableSlot,
+)
+from verzuimdesk.store.students import Guardian, Student
+
+__all__ = [
+    "AuditEntry",
+    "Base",
+    "CalendarPeriodRow",
+    "Call",
+    "Conversation",
+    "DuoReport",
+    "Guardian",
+    "LeaveCard",
+    "Note",
+    "PolicyProfileRow",
+    "Registration",
+    "RegistrationCodeRow",
+    "School",
+    "SchoolClass",
+    "Setting",
+    "SickReport",
+    "SignalRow",
+    "Source",
+    "Student",
+    "TimetableSlot",
+]
