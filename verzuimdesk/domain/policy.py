@@ -30,6 +30,7 @@ class LRV:
     """R-LRV: lesweken in a row without attending any lesson."""
 
     lesweken: int = 4
+    deadline_werkdagen: int = 5  # as R-16U: the regional 5 werkdagen for every DUO report
 
 
 @dataclass(frozen=True)
@@ -44,10 +45,9 @@ class TeLaat:
 
 @dataclass(frozen=True)
 class Ziek:
-    """R-ZIEK-LANG, R-ZIEK-VAAK, R-ZIEK-30U, R-ZIEK-PATROON."""
+    """R-ZIEK-LANG, R-ZIEK-VAAK, R-ZIEK-30U, R-ZIEK-PATROON: internal signals for the mentor."""
 
     long_days: int = 14  # sick for more than this many calendar days
-    statement_weeks: int = 4  # 100 % sick this long without a doctor's statement: report
     often_episodes: int = 3
     often_months: int = 3
     year_minutes: int = 30 * 60
@@ -73,6 +73,7 @@ class NoShow:
 
     enabled: bool = True
     weeks: int = 2
+    deadline_werkdagen: int = 5  # seed 001 §4.6: act within a week
 
 
 @dataclass(frozen=True)

@@ -1,0 +1,80 @@
+"""R-ZIEK-LANG, R-ZIEK-VAAK, R-ZIEK-30U, R-ZIEK-PATROON."""
+
+from __future__ import annotations
+
+from datetime import date
+
+from tests.domain.signals.helpers import lesdagen, run
+from verzuimdesk.domain.signals.ziek import add_months
+
+LATE = date(2026, 3, 31)
+
+
+def sick(days: list[date], minutes: int = 300) -> list[tuple[date, str, int]]:
+    return [(d, "Z", minutes) for d in days]
+
+
+def test_vaak_third_episode_within_three_months() -> None:
+    days = [date(2025, 9, 1), date(2025, 9, 2), date(2025, 9, 15), date(2025, 10, 1)]
+    (signal,) = run(sick(days), LATE, rules=("R-ZIEK-VAAK",))
+    assert signal.arose_on == date(2025, 10, 1)
+    assert signal.window == (date(2025, 9, 1), date(2025, 10, 1))
+    assert signal.count == 3
+    assert signal.route is None and signal.deadline is None
+
+
+def test_vaak_consecutive_sick_lesdagen_are_one_time() -> None:
+    days = [date(2025, 9, 1), date(2025, 9, 2), date(2025, 9, 3), date(2025, 9, 10)]
+    assert run(sick(days), LATE, rules=("R-ZIEK-VAAK",)) == []
+
+
+def test_vaak_friday_and_monday_are_one_time_across_holidays_too() -> None:
+    days = [date(2025, 10, 17), date(2025, 10, 27), date(2025, 11, 5)]  # herfstvakantie between
+    assert run(sick(days), LATE, rules=("R-ZIEK-VAAK",)) == []
+
+
+def test_vaak_three_calendar_months_is_exclusive() -> None:
+    exact = [date(2025, 9, 1), date(2025, 10, 15), date(2025, 12, 1)]
+    assert run(sick(exact), LATE, rules=("R-ZIEK-VAAK",)) == []
+    inside = [date(2025, 9, 1), date(2025, 10, 15), date(2025, 11, 28)]
+    assert [s.arose_on for s in run(sick(inside), LATE, rules=("R-ZIEK-VAAK",))] == [inside[2]]
+
+
+def test_vaak_counting_restarts_after_a_signal() -> None:
+    days = [date(2025, 9, d) for d in (1, 3, 5, 9, 11)]
+    assert len(run(sick(days), LATE, rules=("R-ZIEK-VAAK",))) == 1
+
+
+def test_add_months_clips_to_the_month_end() -> None:
+    assert add_months(date(2025, 11, 30), 3) == date(2026, 2, 28)
+    assert add_months(date(2025, 10, 15), 3) == date(2026, 1, 15)
+
+
+def test_lang_more_than_two_weeks() -> None:
+    assert (
+        run(sick(lesdagen(date(2025, 9, 1), date(2025, 9, 12))), LATE, rules=("R-ZIEK-LANG",)) == []
+    )
+    (signal,) = run(
+        sick(lesdagen(date(2025, 9, 1), date(2025, 9, 19))), LATE, rules=("R-ZIEK-LANG",)
+    )
+    assert signal.arose_on == date(2025, 9, 15)  # the 15th calendar day
+    assert signal.count == 11
+    assert signal.explanation.startswith("Langer dan 2 weken ziek, sinds 01-09-2025")
+
+
+def test_30u_per_school_year() -> None:
+    days = [date(2025, 9, 1), date(2025, 9, 8), date(2025, 9, 15), date(2025, 9, 22)]
+    under = sick(days[:3], 500) + sick(days[3:], 299)  # 1799
+    assert run(under, LATE, rules=("R-ZIEK-30U",)) == []
+    (signal,) = run(sick(days[:3], 500) + sick(days[3:], 300), LATE, rules=("R-ZIEK-30U",))
+    assert signal.arose_on == days[3] and signal.minutes == 1800
+    assert signal.explanation.startswith("30 uur ziek gemeld in schooljaar 2025-2026")
+
+
+def test_patroon_half_of_the_reports_on_one_weekday() -> None:
+    days = [date(2025, 9, 1), date(2025, 9, 10), date(2025, 9, 22)]
+    assert run(sick(days), LATE, rules=("R-ZIEK-PATROON",)) == []
+    (signal,) = run(sick([*days, date(2025, 10, 2)]), LATE, rules=("R-ZIEK-PATROON",))
+    assert signal.arose_on == date(2025, 10, 2)
+    assert signal.count == 2
+    assert "op maandag" in signal.explanation
