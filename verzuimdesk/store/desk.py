@@ -4,7 +4,7 @@ from __future__ import annotations
 
 from datetime import date, datetime, time
 
-from sqlalchemy import Date, DateTime, ForeignKey, Integer, String, Text, Time
+from sqlalchemy import Boolean, Date, DateTime, ForeignKey, Integer, String, Text, Time
 from sqlalchemy.orm import Mapped, mapped_column
 
 from verzuimdesk.store.base import Base
@@ -25,8 +25,11 @@ class SickReport(Base):
     starts_at: Mapped[datetime] = mapped_column(DateTime)  # R-ZIEK-3
     ended_at: Mapped[datetime | None] = mapped_column(DateTime)  # the beter-melding
     ended_called_at: Mapped[datetime | None] = mapped_column(DateTime)
+    # R-REASON: the reason the caller gave, carried onto every Z registration
+    reason: Mapped[str] = mapped_column(Text, default="ziek")
     note: Mapped[str | None] = mapped_column(Text)
     entered_by: Mapped[str] = mapped_column(String(100))
+    ended_by: Mapped[str | None] = mapped_column(String(100))
 
 
 class LeaveCard(Base):
@@ -47,8 +50,11 @@ class LeaveCard(Base):
     school_days: Mapped[int] = mapped_column(Integer, default=0)
     reason: Mapped[str] = mapped_column(Text)
     signed_by: Mapped[str | None] = mapped_column(String(200))
-    status: Mapped[str] = mapped_column(String(16))  # aangevraagd | verleend | afgewezen | gemeld
-    decider: Mapped[str] = mapped_column(String(32))  # receptie | coach | directeur | lpa
+    # ouder | leerling | coach | directeur | lpa: a coach's signature can grant (R-VERLOF-5)
+    signer_role: Mapped[str] = mapped_column(String(16), default="ouder")
+    employer_statement: Mapped[bool] = mapped_column(Boolean, default=False)  # R-VERLOF-2
+    status: Mapped[str] = mapped_column(String(16))  # domain.leave.Status
+    decider: Mapped[str] = mapped_column(String(32))  # domain.leave.Decider
     decided_by: Mapped[str | None] = mapped_column(String(200))
     decided_at: Mapped[datetime | None] = mapped_column(DateTime)
     created_at: Mapped[datetime] = mapped_column(DateTime)
