@@ -12,6 +12,7 @@ from datetime import datetime
 from pathlib import Path
 
 import pytest
+from hypothesis import settings
 from sqlalchemy import create_engine, text
 
 from verzuimdesk.services.context import Context
@@ -21,6 +22,10 @@ PG_URL = os.environ.get("VERZUIMDESK_TEST_PG")
 
 # tests must never touch the user's real data folder
 os.environ.setdefault("QT_QPA_PLATFORM", "offscreen")
+
+# the machines running the tests are small and shared: a slow example says nothing about the code
+settings.register_profile("verzuimdesk", deadline=None)
+settings.load_profile("verzuimdesk")
 
 
 @pytest.fixture(autouse=True)

@@ -49,6 +49,11 @@ def _dutch_public_holidays_for(year: int) -> tuple[tuple[date, str], ...]:
     return tuple(sorted(holidays.country_holidays("NL", years=year, language="nl").items()))
 
 
+@lru_cache(maxsize=32)
+def _public_holiday_days(year: int) -> frozenset[date]:
+    return frozenset(day for day, _ in _dutch_public_holidays_for(year))
+
+
 def dutch_public_holidays(years: Iterable[int]) -> dict[date, str]:
     """Dutch public holidays per the `holidays` package (Bevrijdingsdag in lustrum years only)."""
     result: dict[date, str] = {}
@@ -172,23 +177,33 @@ class SchoolCalendar:
     def add_lesweken(self, day: date, count: int) -> date:
         """The same weekday `count` lesweken later; weeks without a lesdag are skipped.
 
-        From a week without lessons, counting starts at the next lesweek (count 1 = that week).
-        Past the last known lesweek, calendar weeks are taken as lesweken.
+        From a week without lessons, counting starts at the nearest lesweek in the direction of
+        counting (count 1 = the next lesweek, count -1 = the previous one); count 0 is the day
+        itself. Outside the known lesweken (before the first, after the last) every calendar week
+        counts as a lesweek, as the calendar cannot know better there.
         """
+        if count == 0:
+            return day
         monday = monday_of(day)
         offset = day - monday
         mondays = self._lesweek_mondays
         if not mondays:
             return monday + count * ONE_WEEK + offset
-        last = mondays[-1]
-        if monday > last:
-            # past the known lesweken every calendar week counts as one
+        first, last = mondays[0], mondays[-1]
+        if monday < first:
+            index = (monday - first).days // 7
+        elif monday > last:
             index = len(mondays) - 1 + (monday - last).days // 7
+        elif monday in self._lesweek_index:
+            index = self._lesweek_index[monday]
         else:
-            index = self._lesweek_index.get(monday, bisect_left(mondays, monday) - 1)
+            # a week between two lesweken: start from the lesweek on the side we count away
+            # from, so that one step lands on the nearest lesweek ahead
+            following = bisect_left(mondays, monday)
+            index = following - 1 if count > 0 else following
         target = index + count
         if target < 0:
-            return mondays[0] + target * ONE_WEEK + offset
+            return first + target * ONE_WEEK + offset
         if target < len(mondays):
             return mondays[target] + offset
         return last + (target - len(mondays) + 1) * ONE_WEEK + offset
@@ -206,7 +221,8 @@ class SchoolCalendar:
             return False
         if day in self._no_werkdag:
             return False
-        return not (self._auto_holidays and day in dutch_public_holidays([day.year]))
+        # deadlines may run past the known school years: look those public holidays up too
+        return not (self._auto_holidays and day in _public_holiday_days(day.year))
 
     def add_werkdagen(self, day: date, count: int) -> date:
         """The count-th werkdag after day (day itself does not count)."""

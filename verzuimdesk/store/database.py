@@ -100,33 +100,45 @@ def backup_sqlite(engine: Engine, reason: str) -> Path | None:
 def open_database(db: str | Path | None = None, *, upgrade: bool = True) -> Database:
     """Open (creating if needed) and upgrade to the newest schema, backing up first."""
     url = to_url(db)
+    shown = make_url(url).render_as_string(hide_password=True)
     try:
         engine = create_db_engine(url)
-        with engine.connect() as connection:
-            current = migrate.current_revision(connection)
-            has_tables = bool(inspect(connection).get_table_names())
+    except Exception as exc:  # a malformed URL or a missing driver
+        raise DatabaseError(
+            f"De database '{shown}' kan niet worden geopend: {exc}. Controleer het pad of de "
+            "verbindingsgegevens (--db of VERZUIMDESK_DB)."
+        ) from exc
+    try:
+        _bring_up_to_date(engine, upgrade)
     except DatabaseError:
+        engine.dispose()  # release the file, so the user can move or restore it
         raise
     except Exception as exc:  # the driver's own errors vary; the user needs one message
+        engine.dispose()
         raise DatabaseError(
-            f"De database '{make_url(url).render_as_string(hide_password=True)}' kan niet "
-            f"worden geopend: {exc}. Controleer het pad of de verbindingsgegevens (--db of "
-            "VERZUIMDESK_DB)."
+            f"De database '{shown}' kan niet worden geopend of bijgewerkt: {exc}. Controleer "
+            "het pad of de verbindingsgegevens (--db of VERZUIMDESK_DB)."
         ) from exc
-    head = migrate.head_revision()
+    return Database(url=url, engine=engine, sessions=sessionmaker(engine, expire_on_commit=False))
+
+
+def _bring_up_to_date(engine: Engine, upgrade: bool) -> None:
+    with engine.connect() as connection:
+        current = migrate.current_revision(connection)
+        has_tables = bool(inspect(connection).get_table_names())
     if current is not None and not migrate.is_known_revision(current):
         raise DatabaseError(
             "Deze database is gemaakt met een nieuwere versie van verzuimdesk (schema "
             f"{current}). Installeer de nieuwste versie van verzuimdesk; de database is niet "
             "gewijzigd."
         )
-    if upgrade and current != head:
-        if current is not None and engine.dialect.name == "sqlite":
-            backup_sqlite(engine, f"voor-upgrade-{current}")
-        elif current is None and has_tables:
-            raise DatabaseError(
-                "Deze database bevat tabellen die niet van verzuimdesk zijn. Kies een lege "
-                "database of een verzuimdesk-database."
-            )
-        migrate.upgrade(engine)
-    return Database(url=url, engine=engine, sessions=sessionmaker(engine, expire_on_commit=False))
+    if not upgrade or current == migrate.head_revision():
+        return
+    if current is None and has_tables:
+        raise DatabaseError(
+            "Deze database bevat tabellen die niet van verzuimdesk zijn. Kies een lege "
+            "database of een verzuimdesk-database."
+        )
+    if current is not None and engine.dialect.name == "sqlite":
+        backup_sqlite(engine, f"voor-upgrade-{current}")
+    migrate.upgrade(engine)
