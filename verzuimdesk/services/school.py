@@ -45,38 +45,36 @@ def get_school(session: Session) -> SchoolInfo | None:
 
 def setup_school(ctx: Context, name: str, sector: str, region: str, policy_name: str) -> Changes:
     """Create or change the school's settings (first start, or Instellingen)."""
+    with ctx.db.unit_of_work() as session:
+        configure_school(session, ctx, name, sector, region, policy_name)
+    return Changes(settings=True)
+
+
+def configure_school(
+    session: Session, ctx: Context, name: str, sector: str, region: str, policy_name: str
+) -> None:
+    """setup_school inside the caller's unit of work (the demo builds school and data as one)."""
     if not name.strip():
         raise ValidationError("Vul de naam van de school in.", field="naam")
     if sector not in SECTORS:
         raise ValidationError("Kies de sector: vo of mbo.", field="sector")
     if region not in REGIONS:
         raise ValidationError("Kies de vakantieregio: noord, midden of zuid.", field="regio")
-    with ctx.db.unit_of_work() as session:
-        load_policy(session, policy_name)  # refuse an unknown or broken profile up front
-        row = session.get(School, 1)
-        before = None
-        if row is None:
-            row = School(id=1, created_at=ctx.now(), name="", sector="", region="", policy_name="")
-            session.add(row)
-        else:
-            before = audit.snapshot(row, "name", "sector", "region", "policy_name")
-        row.name, row.sector, row.region, row.policy_name = (
-            name.strip(),
-            sector,
-            region,
-            policy_name,
-        )
-        ensure_codes(session)
-        audit.record(
-            session,
-            ctx,
-            "school.instellen",
-            "school",
-            1,
-            before,
-            audit.snapshot(row, "name", "sector", "region", "policy_name"),
-        )
-    return Changes(settings=True)
+    load_policy(session, policy_name)  # refuse an unknown or broken profile up front
+    fields = ("name", "sector", "region", "policy_name")
+    row = session.get(School, 1)
+    before = None
+    if row is None:
+        row = School(id=1, created_at=ctx.now(), name="", sector="", region="", policy_name="")
+        session.add(row)
+    else:
+        before = audit.snapshot(row, *fields)
+    row.name, row.sector, row.region, row.policy_name = name.strip(), sector, region, policy_name
+    ensure_codes(session)
+    audit.record(
+        session, ctx, "school.instellen", "school", 1, before, audit.snapshot(row, *fields)
+    )
+    session.flush()
 
 
 # -- registration codes ----------------------------------------------------------------------

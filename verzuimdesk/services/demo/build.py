@@ -34,9 +34,9 @@ from verzuimdesk.services.demo.people import DemoStudent, make_students
 from verzuimdesk.services.demo.registration_rows import RegistrationWriter
 from verzuimdesk.services.demo.timetable import DemoClass, make_classes
 from verzuimdesk.services.progress import Cancel, Progress, check, never_cancel, no_progress
-from verzuimdesk.services.school import ensure_codes, load_calendar, load_policy
+from verzuimdesk.services.school import configure_school, load_calendar
 from verzuimdesk.store.registrations import Registration
-from verzuimdesk.store.school import School, SchoolClass, TimetableSlot
+from verzuimdesk.store.school import SchoolClass, TimetableSlot
 from verzuimdesk.store.students import Guardian, Student
 
 SCHOOL_NAME = "Demo: ROC De Vaart"
@@ -148,19 +148,6 @@ def _refuse_non_empty(session: Session) -> None:
         )
 
 
-def _set_up_school(session: Session, ctx: Context) -> None:
-    """What setup_school does, but inside the demo's unit of work: a failed or cancelled build
-    then leaves no school behind (the program builds the demo when there is no school yet)."""
-    load_policy(session, POLICY)  # a missing profile stops the build before anything is written
-    row = session.get(School, 1)
-    if row is None:
-        row = School(id=1, created_at=ctx.now())
-        session.add(row)
-    row.name, row.sector, row.region, row.policy_name = SCHOOL_NAME, SECTOR, REGION, POLICY
-    ensure_codes(session)
-    session.flush()
-
-
 def build_demo_school(
     ctx: Context,
     *,
@@ -177,7 +164,7 @@ def build_demo_school(
     rng = Random(seed)
     with ctx.db.unit_of_work() as session:
         _refuse_non_empty(session)
-        _set_up_school(session, ctx)
+        configure_school(session, ctx, SCHOOL_NAME, SECTOR, REGION, POLICY)
         calendar = load_calendar(session)
         lesdagen = _period(calendar, until)
         summary = DemoSummary(SCHOOL_NAME, lesdagen[0], lesdagen[-1])
