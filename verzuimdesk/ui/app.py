@@ -1,15 +1,110 @@
-"""Starting the GUI (placeholder until the desk issue lands the main window)."""
+"""Starting the GUI: Dutch Qt, the log, the database (or the demo school), then the main window."""
 
 from __future__ import annotations
 
+import logging
 import sys
+from datetime import datetime
+
+from PySide6.QtCore import QLibraryInfo, QLocale, QSettings, QTimer, QTranslator
+from PySide6.QtWidgets import QApplication, QDialog
+
+from verzuimdesk import paths
+from verzuimdesk.errors import VerzuimdeskError
+from verzuimdesk.services import sick_reports
+from verzuimdesk.services.context import Context
+from verzuimdesk.services.desk_status import desk_status
+from verzuimdesk.services.progress import Cancelled
+from verzuimdesk.store.database import open_database
+from verzuimdesk.ui.bus import AppBus
+from verzuimdesk.ui.crash import install_excepthook
+from verzuimdesk.ui.errors_ui import show_error
+from verzuimdesk.ui.logs import setup_logging
+from verzuimdesk.ui.main_window import MainWindow
+from verzuimdesk.ui.school_setup_dialog import SchoolSetupDialog
+from verzuimdesk.ui.student_search import shared_index
+from verzuimdesk.ui.worker import run_with_progress
+
+log = logging.getLogger("verzuimdesk.app")
+
+DEMO_STUDENTS = 1500
+DEMO_SEED = 1
+# new lesdagen of open sick reports get their registrations this often (and at start)
+MATERIALISE_EVERY_MS = 15 * 60 * 1000
+
+
+def make_application() -> QApplication:
+    existing = QApplication.instance()
+    app = existing if isinstance(existing, QApplication) else QApplication(sys.argv)
+    app.setOrganizationName("verzuimdesk")
+    app.setApplicationName("verzuimdesk")
+    QLocale.setDefault(QLocale(QLocale.Language.Dutch, QLocale.Country.Netherlands))
+    translator = QTranslator(app)
+    folder = QLibraryInfo.path(QLibraryInfo.LibraryPath.TranslationsPath)
+    if translator.load("qtbase_nl", folder):
+        app.installTranslator(translator)
+    else:
+        log.warning("Qt-vertaling qtbase_nl niet gevonden in %s", folder)
+    return app
+
+
+def _build_demo(ctx: Context) -> bool:
+    from verzuimdesk.services.demo import build_demo_school
+
+    try:
+        run_with_progress(
+            None,
+            "Demoschool maken…",
+            lambda progress, cancel: build_demo_school(
+                ctx,
+                students=DEMO_STUDENTS,
+                seed=DEMO_SEED,
+                until=ctx.today(),
+                progress=progress,
+                cancel=cancel,
+            ),
+        )
+    except Cancelled:
+        return False
+    return True
+
+
+def _ensure_school(ctx: Context, bus: AppBus, demo: bool) -> bool:
+    """A school to work with: the demo school built, or the setup dialog on first start."""
+    if desk_status(ctx).school_name is not None:
+        return True
+    if demo:
+        return _build_demo(ctx)
+    return SchoolSetupDialog(ctx, bus).exec() == QDialog.DialogCode.Accepted
+
+
+def _materialise(ctx: Context, bus: AppBus) -> None:
+    bus.announce(sick_reports.materialise_sick_days(ctx, ctx.today()))
 
 
 def run_gui(db: str | None, demo: bool) -> int:
-    from PySide6.QtWidgets import QApplication, QMainWindow
-
-    app = QApplication.instance() or QApplication(sys.argv)
-    window = QMainWindow()
-    window.setWindowTitle("verzuimdesk")
+    app = make_application()
+    log_path = setup_logging()
+    install_excepthook()
+    log.info("start; log in %s", log_path)
+    try:
+        database = open_database(paths.data_dir() / "demo.sqlite" if demo else db)
+        ctx = Context(database, clock=datetime.now)
+        bus = AppBus()
+        if not _ensure_school(ctx, bus, demo):
+            return 1
+        _materialise(ctx, bus)
+    except VerzuimdeskError as exc:
+        show_error(None, exc)
+        return 1
+    shared_index(ctx, bus).prefetch()
+    window = MainWindow(ctx, bus, QSettings())
+    timer = QTimer(window)
+    timer.timeout.connect(
+        lambda: bus.announce(sick_reports.materialise_sick_days(ctx, ctx.today()))
+    )
+    timer.start(MATERIALISE_EVERY_MS)
     window.show()
-    return app.exec()
+    code = app.exec()
+    database.dispose()
+    return code

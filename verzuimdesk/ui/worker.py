@@ -1,0 +1,82 @@
+"""Long work off the GUI thread: a plain function `fn(progress, cancel)` behind a progress dialog.
+
+`run_with_progress` blocks its caller the way a modal dialog does (a local event loop keeps the
+window painting), returns the function's result, and re-raises its error in the GUI thread, so
+callers map errors to messages in the usual place. The dialog appears only after 600 ms
+(style.md item 4); "Annuleren" makes `cancel()` return True and the function raises Cancelled.
+"""
+
+from __future__ import annotations
+
+import threading
+from collections.abc import Callable
+from typing import Any, TypeVar
+
+from PySide6.QtCore import QEventLoop, QObject, Qt, Signal
+from PySide6.QtWidgets import QProgressDialog, QWidget
+
+from verzuimdesk.services.progress import Cancel, Progress
+
+T = TypeVar("T")
+SHOW_AFTER_MS = 600
+
+
+class _Relay(QObject):
+    """Carries progress and the end of the work from the worker thread to the GUI thread."""
+
+    progressed = Signal(int, int, str)
+    finished = Signal()
+
+
+def run_with_progress(
+    parent: QWidget | None,
+    title: str,
+    fn: Callable[[Progress, Cancel], T],
+    *,
+    cancellable: bool = True,
+) -> T:
+    cancelled = threading.Event()
+    outcome: dict[str, Any] = {}
+    relay = _Relay()
+
+    dialog = QProgressDialog(title, "Annuleren" if cancellable else "", 0, 0, parent)
+    dialog.setWindowTitle(title)
+    dialog.setWindowModality(Qt.WindowModality.WindowModal)
+    dialog.setMinimumDuration(SHOW_AFTER_MS)
+    dialog.setAutoClose(False)
+    dialog.setAutoReset(False)
+    if not cancellable:
+        dialog.setCancelButton(None)
+    dialog.canceled.connect(cancelled.set)
+
+    def on_progress(done: int, total: int, what: str) -> None:
+        dialog.setMaximum(max(total, 0))
+        dialog.setValue(min(done, total) if total else 0)
+        if what:
+            dialog.setLabelText(what)
+
+    relay.progressed.connect(on_progress)
+    loop = QEventLoop()
+    relay.finished.connect(loop.quit, Qt.ConnectionType.QueuedConnection)
+
+    def work() -> None:
+        try:
+            outcome["result"] = fn(
+                lambda done, total, what: relay.progressed.emit(done, total, what),
+                cancelled.is_set,
+            )
+        except BaseException as exc:  # re-raised in the GUI thread below
+            outcome["error"] = exc
+        finally:
+            relay.finished.emit()
+
+    thread = threading.Thread(target=work, name=f"verzuimdesk: {title}", daemon=True)
+    dialog.setValue(0)
+    thread.start()
+    loop.exec()
+    thread.join()
+    dialog.close()
+    dialog.deleteLater()
+    if "error" in outcome:
+        raise outcome["error"]
+    return outcome["result"]
