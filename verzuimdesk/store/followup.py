@@ -43,6 +43,8 @@ class Conversation(Base):
     answers: Mapped[str | None] = mapped_column(Text)  # JSON: question -> answer
     agreements: Mapped[str | None] = mapped_column(Text)
     next_check_on: Mapped[date | None] = mapped_column(Date, index=True)
+    # the last weekly check, so a student checked today stays on today's bellijst as done
+    last_checked_on: Mapped[date | None] = mapped_column(Date)
     evaluate_on: Mapped[date | None] = mapped_column(Date)
     closed_on: Mapped[date | None] = mapped_column(Date)
     recorded_by: Mapped[str] = mapped_column(String(100))

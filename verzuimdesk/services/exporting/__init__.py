@@ -1,0 +1,1 @@
+"""Writing the database out in the generic exchange format (docs/exchange-format.md)."""

@@ -1,0 +1,1 @@
+"""Printouts as PDF (ReportLab Platypus): shared styles and one module per printout."""
