@@ -108,6 +108,6 @@ def test_pages_show_sick_students_and_cards(qtbot: QtBot, ctx: Context, qtmodelt
 def test_student_hit_model(qtmodeltester, ctx: Context) -> None:  # type: ignore[no-untyped-def]
     make_school(ctx)
     model = StudentHitModel()
-    model.set_hits(build_index(ctx).search("2a", 10))
+    model.set_rows(build_index(ctx).search("2a", 10))
     assert model.rowCount() == 2
     qtmodeltester.check(model)

@@ -5,11 +5,9 @@ of everything. Ctrl+N adds a note in one step (Ctrl+Shift+N: "niet pluis")."""
 
 from __future__ import annotations
 
-from collections.abc import Callable, Sequence
-from dataclasses import dataclass
 from datetime import date
 from html import escape
-from typing import Any, Generic, TypeVar
+from typing import TypeVar
 
 from PySide6.QtCore import (
     QAbstractTableModel,
@@ -60,6 +58,7 @@ from verzuimdesk.ui.errors_ui import OK_STYLE, show_error, show_inline
 from verzuimdesk.ui.generated.ui_conversation_dialog import Ui_ConversationDialog
 from verzuimdesk.ui.generated.ui_dossier_page import Ui_DossierPage
 from verzuimdesk.ui.student_search import StudentSearchField
+from verzuimdesk.ui.table_models import Column, RowsModel
 
 _Index = QModelIndex | QPersistentModelIndex
 T = TypeVar("T")
@@ -82,56 +81,6 @@ HEAT_CHOICES: tuple[tuple[str, tuple[str, ...]], ...] = (
     ("alle afwezigheid", CHART_CATEGORIES),
 )
 WEEKDAY_SHORT = ("ma", "di", "wo", "do", "vr", "za", "zo")
-
-
-@dataclass(frozen=True)
-class Column(Generic[T]):
-    title: str
-    display: Callable[[T], str]
-    sort: Callable[[T], Any]
-    tooltip: Callable[[T], str | None] = lambda _row: None
-
-
-class RowsModel(QAbstractTableModel, Generic[T]):
-    """A read-only table over a tuple of frozen service values, sorted on raw values in
-    UserRole; a proxy does the sorting."""
-
-    def __init__(self, columns: Sequence[Column[T]], parent: QObject | None = None) -> None:
-        super().__init__(parent)
-        self._columns = tuple(columns)
-        self._rows: tuple[T, ...] = ()
-
-    def set_rows(self, rows: Sequence[T]) -> None:
-        self.beginResetModel()
-        self._rows = tuple(rows)
-        self.endResetModel()
-
-    def row_value(self, row: int) -> T:
-        return self._rows[row]
-
-    def rowCount(self, parent: _Index = QModelIndex()) -> int:  # noqa: B008 (Qt's signature)
-        return 0 if parent.isValid() else len(self._rows)
-
-    def columnCount(self, parent: _Index = QModelIndex()) -> int:  # noqa: B008
-        return 0 if parent.isValid() else len(self._columns)
-
-    def headerData(self, section: int, orientation: Qt.Orientation, role: int = 0) -> Any:
-        if orientation == Qt.Orientation.Horizontal and role == Qt.ItemDataRole.DisplayRole:
-            return self._columns[section].title
-        return None
-
-    def data(self, index: _Index, role: int = Qt.ItemDataRole.DisplayRole) -> Any:
-        if not index.isValid() or not 0 <= index.row() < len(self._rows):
-            return None
-        row = self._rows[index.row()]
-        column = self._columns[index.column()]
-        if role == Qt.ItemDataRole.DisplayRole:
-            return column.display(row)
-        if role == Qt.ItemDataRole.UserRole:
-            return column.sort(row)
-        if role == Qt.ItemDataRole.ToolTipRole:
-            return column.tooltip(row)
-        return None
 
 
 def _proxy(model: QAbstractTableModel, parent: QObject) -> QSortFilterProxyModel:

@@ -4,6 +4,8 @@ from __future__ import annotations
 
 from datetime import date, datetime, time
 
+from PySide6.QtCore import QTime
+
 from verzuimdesk.domain.hours import format_minutes
 from verzuimdesk.services.sick_reports import SickReportView
 
@@ -26,6 +28,11 @@ def moment(value: datetime) -> str:
     if value.time() == time.min:
         return f"{short_date(value.date())} (hele dag)"
     return f"{short_date(value.date())} {value:%H:%M}"
+
+
+def today_at(today: date, clock: QTime) -> datetime:
+    """A time typed into a QTimeEdit, on today's date (the call times at the desk)."""
+    return datetime.combine(today, time(clock.hour(), clock.minute()))
 
 
 def report_summary(report: SickReportView) -> str:

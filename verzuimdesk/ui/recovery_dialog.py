@@ -18,7 +18,7 @@ from verzuimdesk.services.sick_reports import SickReportView
 from verzuimdesk.ui.bus import AppBus
 from verzuimdesk.ui.errors_ui import ERROR_STYLE, OK_STYLE, WARNING_STYLE, message_for
 from verzuimdesk.ui.focus import chain_focus
-from verzuimdesk.ui.formatting import report_summary
+from verzuimdesk.ui.formatting import report_summary, today_at
 from verzuimdesk.ui.generated.ui_recovery_dialog import Ui_RecoveryDialog
 from verzuimdesk.ui.sick_report_dialog import embed_search
 
@@ -55,10 +55,7 @@ class RecoveryDialog(QDialog):
         self.search.choose(student_id)
 
     def _called_at(self) -> datetime:
-        t = self.ui.callTime.time()
-        return datetime.combine(self.ctx.today(), datetime.min.time()).replace(
-            hour=t.hour(), minute=t.minute()
-        )
+        return today_at(self.ctx.today(), self.ui.callTime.time())
 
     def _better_from(self) -> datetime:
         return self.ui.betterFrom.dateTime().toPython().replace(second=0, microsecond=0)

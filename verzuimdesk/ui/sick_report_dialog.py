@@ -19,7 +19,7 @@ from verzuimdesk.services.sick_reports import SickReportView
 from verzuimdesk.ui.bus import AppBus
 from verzuimdesk.ui.errors_ui import ERROR_STYLE, OK_STYLE, WARNING_STYLE, message_for
 from verzuimdesk.ui.focus import chain_focus
-from verzuimdesk.ui.formatting import report_summary
+from verzuimdesk.ui.formatting import report_summary, today_at
 from verzuimdesk.ui.generated.ui_sick_report_dialog import Ui_SickReportDialog
 from verzuimdesk.ui.student_search import StudentSearchField
 
@@ -83,10 +83,7 @@ class SickReportDialog(QDialog):
         self.search.choose(student_id)
 
     def _called_at(self) -> datetime:
-        t = self.ui.callTime.time()
-        return datetime.combine(self.ctx.today(), datetime.min.time()).replace(
-            hour=t.hour(), minute=t.minute()
-        )
+        return today_at(self.ctx.today(), self.ui.callTime.time())
 
     def _sick_since(self):  # type: ignore[no-untyped-def]
         return self.ui.sickSince.date().toPython()

@@ -8,11 +8,9 @@ Escape clears. One index is shared per application bus and rebuilt when students
 from __future__ import annotations
 
 import threading
-from typing import Any
 from weakref import WeakKeyDictionary
 
 from PySide6.QtCore import (
-    QAbstractTableModel,
     QEvent,
     QModelIndex,
     QObject,
@@ -34,6 +32,7 @@ from verzuimdesk.services.changes import Changes
 from verzuimdesk.services.context import Context
 from verzuimdesk.services.search import StudentHit, StudentIndex, build_index
 from verzuimdesk.ui.bus import AppBus
+from verzuimdesk.ui.table_models import Column, RowsModel
 
 SHOWN_HITS = 12
 
@@ -88,59 +87,20 @@ def shared_index(ctx: Context, bus: AppBus) -> SharedStudentIndex:
     return _shared[bus]
 
 
-class StudentHitModel(QAbstractTableModel):
-    HEADERS = ("Naam", "Klas", "Leerlingnr.", "Geboren", "Leeftijd")
-    IdRole = Qt.ItemDataRole.UserRole + 1
+HIT_COLUMNS: tuple[Column[StudentHit], ...] = (
+    Column("Naam", lambda h: h.name, lambda h: h.name, lambda h: h.opleiding),
+    Column("Klas", lambda h: h.klas, lambda h: h.klas),
+    Column("Leerlingnr.", lambda h: h.leerlingnummer, lambda h: h.leerlingnummer),
+    Column("Geboren", lambda h: h.geboortedatum.strftime("%d-%m-%Y"), lambda h: h.geboortedatum),
+    Column("Leeftijd", lambda h: f"{h.age} jaar", lambda h: h.age),
+)
+
+
+class StudentHitModel(RowsModel[StudentHit]):
+    """The ranked hits, in the service's order (the list is never re-sorted)."""
 
     def __init__(self, parent: QObject | None = None) -> None:
-        super().__init__(parent)
-        self._hits: list[StudentHit] = []
-
-    def set_hits(self, hits: list[StudentHit]) -> None:
-        self.beginResetModel()
-        self._hits = list(hits)
-        self.endResetModel()
-
-    def hit(self, row: int) -> StudentHit | None:
-        return self._hits[row] if 0 <= row < len(self._hits) else None
-
-    def rowCount(self, parent: _Index = QModelIndex()) -> int:  # noqa: B008 (Qt's signature)
-        return 0 if parent.isValid() else len(self._hits)
-
-    def columnCount(self, parent: _Index = QModelIndex()) -> int:  # noqa: B008
-        return 0 if parent.isValid() else len(self.HEADERS)
-
-    def data(self, index: _Index, role: int = Qt.ItemDataRole.DisplayRole) -> Any:
-        if not index.isValid() or not 0 <= index.row() < len(self._hits):
-            return None
-        hit = self._hits[index.row()]
-        column = index.column()
-        if role == Qt.ItemDataRole.DisplayRole:
-            return (
-                hit.name,
-                hit.klas,
-                hit.leerlingnummer,
-                hit.geboortedatum.strftime("%d-%m-%Y"),
-                f"{hit.age} jaar",
-            )[column]
-        if role == Qt.ItemDataRole.UserRole:
-            return (hit.name, hit.klas, hit.leerlingnummer, hit.geboortedatum, hit.age)[column]
-        if role == self.IdRole:
-            return hit.id
-        if role == Qt.ItemDataRole.ToolTipRole and hit.opleiding:
-            return hit.opleiding
-        return None
-
-    def headerData(
-        self, section: int, orientation: Qt.Orientation, role: int = Qt.ItemDataRole.DisplayRole
-    ) -> Any:
-        if (
-            role == Qt.ItemDataRole.DisplayRole
-            and orientation == Qt.Orientation.Horizontal
-            and 0 <= section < len(self.HEADERS)
-        ):
-            return self.HEADERS[section]
-        return None
+        super().__init__(HIT_COLUMNS, parent)
 
 
 class StudentSearchField(QWidget):
@@ -201,7 +161,7 @@ class StudentSearchField(QWidget):
     def reset(self) -> None:
         self._chosen = None
         self.edit.clear()
-        self.model.set_hits([])
+        self.model.set_rows([])
         self.list.hide()
 
     # -- behaviour -------------------------------------------------------------------------
@@ -211,7 +171,7 @@ class StudentSearchField(QWidget):
             self._chosen = None
             self.choice_cleared.emit()
         hits = self._index.search(text, SHOWN_HITS)
-        self.model.set_hits(hits)
+        self.model.set_rows(hits)
         self.list.setVisible(bool(hits))
         if hits:
             self.list.selectRow(0)
@@ -227,14 +187,14 @@ class StudentSearchField(QWidget):
         self.list.selectRow(target)
 
     def _choose_row(self, row: int) -> None:
-        hit = self.model.hit(row)
+        hit = self.model.row(row)
         if hit is not None:
             self._set_choice(hit)
 
     def _set_choice(self, hit: StudentHit) -> None:
         self._chosen = hit
         self.edit.setText(f"{hit.name} ({hit.klas}, {hit.leerlingnummer})")
-        self.model.set_hits([])
+        self.model.set_rows([])
         self.list.hide()
         self.student_chosen.emit(hit.id)
 
@@ -255,7 +215,7 @@ class StudentSearchField(QWidget):
                 self._choose_row(self.list.currentIndex().row())
                 return True
             if key == Qt.Key.Key_Escape and self.list.isVisible():
-                self.model.set_hits([])
+                self.model.set_rows([])
                 self.list.hide()
                 return True
         return super().eventFilter(watched, event)

@@ -15,11 +15,16 @@ SortRole = Qt.ItemDataRole.UserRole
 RowRole = Qt.ItemDataRole.UserRole + 1
 
 
+def _no_tooltip(_row: object) -> str | None:
+    return None
+
+
 @dataclass(frozen=True)
 class Column(Generic[R]):
     title: str
     text: Callable[[R], str]
     raw: Callable[[R], Any]
+    tooltip: Callable[[R], str | None] = _no_tooltip
 
 
 class RowsModel(QAbstractTableModel, Generic[R]):
@@ -62,6 +67,8 @@ class RowsModel(QAbstractTableModel, Generic[R]):
             )
         if role == RowRole:
             return index.row()
+        if role == Qt.ItemDataRole.ToolTipRole:
+            return column.tooltip(row)
         return None
 
     def headerData(
