@@ -137,30 +137,34 @@ def main() -> None:
     print(f"{students} students, {registrations} registrations, signals on {args.on}")
 
     signals_on(ctx, args.on, args.policy)  # warm-up: imports, holiday tables, SQLite cache
-    timings = []
+    # the machine is shared: CPU time shows the work itself, wall time what a user waits
+    timings, cpu = [], []
     for _ in range(3):
-        started = time.perf_counter()
+        started, started_cpu = time.perf_counter(), time.process_time()
         found = signals_on(ctx, args.on, args.policy)
         timings.append(time.perf_counter() - started)
+        cpu.append(time.process_time() - started_cpu)
     best = min(timings)
     verdict = "PASS" if best < ALL_LIMIT_S else "FAIL"
     print(
-        f"all students: {best:.2f} s best of 3 (median {statistics.median(timings):.2f} s), "
-        f"{len(found)} open signals; limit {ALL_LIMIT_S:.0f} s: {verdict}"
+        f"all students: {best:.2f} s best of 3 (median {statistics.median(timings):.2f} s; "
+        f"CPU best {min(cpu):.2f} s), {len(found)} open signals; "
+        f"limit {ALL_LIMIT_S:.0f} s: {verdict}"
     )
     for rule, count in sorted(Counter(s.rule.value for s in found).items()):
         print(f"  {rule:<16} {count}")
 
-    one = []
+    one, one_cpu = [], []
     for student_id in sample:
-        started = time.perf_counter()
+        started, started_cpu = time.perf_counter(), time.process_time()
         student_signals(ctx, student_id, args.on, args.policy)
         one.append((time.perf_counter() - started) * 1000)
+        one_cpu.append((time.process_time() - started_cpu) * 1000)
     worst, median = max(one), statistics.median(one)
     verdict = "PASS" if median < ONE_LIMIT_MS else "FAIL"
     print(
-        f"one student: median {median:.1f} ms, worst {worst:.1f} ms over {len(one)} students; "
-        f"limit {ONE_LIMIT_MS:.0f} ms: {verdict}"
+        f"one student: median {median:.1f} ms (CPU {statistics.median(one_cpu):.1f} ms), "
+        f"worst {worst:.1f} ms over {len(one)} students; limit {ONE_LIMIT_MS:.0f} ms: {verdict}"
     )
     ctx.db.dispose()
 

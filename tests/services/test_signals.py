@@ -131,6 +131,20 @@ def test_refresh_stores_once_and_records_the_policy(any_ctx: Context) -> None:
         assert row.route == "leerplicht"
 
 
+def test_one_student_through_the_loaders_own_sql_on_any_database(any_ctx: Context) -> None:
+    """The registrations are read with hand-written SQL: placeholders, dates and the id filter
+    must work on PostgreSQL as on SQLite."""
+    ids = make_school(any_ctx)
+    days = [MON, date(2025, 9, 2), date(2025, 9, 3), date(2025, 9, 4)]
+    register(any_ctx, ids["A1"], days)
+    register(any_ctx, ids["B2"], days)
+    register(any_ctx, ids["A1"], [date(2025, 10, 1)])  # after ON: never read
+    (signal,) = student_signals(any_ctx, ids["A1"], ON)
+    assert (signal.student_id, signal.rule.value, signal.arose_on) == ("A1", "R-16U", days[2])
+    assert signal.minutes == 960 and signal.window == (MON, days[2])
+    assert {s.student_id for s in signals_on(any_ctx, ON)} == {"A1", "B2"}
+
+
 def test_signals_on_reads_only_data_up_to_that_date(ctx: Context) -> None:
     ids = make_school(ctx)
     register(ctx, ids["A1"], [MON, date(2025, 9, 2)])

@@ -52,7 +52,10 @@ class Ziek:
     often_months: int = 3
     year_minutes: int = 30 * 60
     pattern_min_reports: int = 4  # a weekday pattern needs at least this many sick reports
-    pattern_share: float = 0.5  # … and at least this share of them on one weekday
+    # … at least this many of them on one weekday: by chance alone, four reports put two on one
+    # weekday four times in five, three only about once in seven ("altijd op een bepaalde dag")
+    pattern_min_same_weekday: int = 3
+    pattern_share: float = 0.5  # … and that weekday holding at least this share of them
 
 
 @dataclass(frozen=True)

@@ -27,7 +27,12 @@ from verzuimdesk.errors import NotFoundError, ValidationError
 from verzuimdesk.services import audit
 from verzuimdesk.services.changes import Changes
 from verzuimdesk.services.context import Context
-from verzuimdesk.services.signal_inputs import SignalInputs, load_inputs, load_reports
+from verzuimdesk.services.signal_inputs import (
+    SignalInputs,
+    gc_paused,
+    load_inputs,
+    load_reports,
+)
 from verzuimdesk.store.reporting import SignalRow
 from verzuimdesk.store.students import Student
 
@@ -102,10 +107,13 @@ def _stored(
 def _open_on(
     session: Session, on: date, policy_name: str | None, student_ids: Collection[int] | None
 ) -> list[Signal]:
-    inputs = load_inputs(session, on, policy_name, student_ids)
+    with gc_paused():
+        inputs = load_inputs(session, on, policy_name, student_ids)
+        computed = _compute(inputs)
     merged: dict[tuple[str, str, date], Signal] = {}
-    for sid, signal in _compute(inputs):
-        if covering_report(signal, inputs.reports.get(sid, [])) is None:
+    for sid, signal in computed:
+        reports = inputs.reports.get(sid)  # most students have none: skip the look-up
+        if not reports or covering_report(signal, reports) is None:
             merged[signal.key] = signal
     for row, number in _stored(session, on, student_ids):
         signal = _row_to_signal(row, number)
@@ -113,7 +121,8 @@ def _open_on(
             merged.pop(signal.key, None)
         elif covering_report(signal, inputs.reports.get(row.student_id, [])) is None:
             merged[signal.key] = signal  # the kept record, with the policy it was raised under
-    return sorted(merged.values(), key=lambda s: (s.arose_on, s.student_id, s.rule.value))
+    # a StrEnum member sorts as its value, without the slow .value lookup
+    return sorted(merged.values(), key=lambda s: (s.arose_on, s.student_id, s.rule))
 
 
 def signals_on(ctx: Context, on: date, policy_name: str | None = None) -> list[Signal]:
@@ -173,8 +182,9 @@ def refresh_signals(ctx: Context, on: date, policy_name: str | None = None) -> C
     policy (its registrations were corrected) becomes "vervallen". One audit entry per run.
     """
     with ctx.db.unit_of_work() as session:
-        inputs = load_inputs(session, on, policy_name)
-        computed = _compute(inputs)
+        with gc_paused():
+            inputs = load_inputs(session, on, policy_name)
+            computed = _compute(inputs)
         existing = {
             (row.student_id, row.rule, row.arose_on): row for row, _ in _stored(session, on, None)
         }

@@ -25,6 +25,9 @@ class Registration(Base):
     __table_args__ = (
         Index("ix_registration_student_date", "student_id", "date"),
         Index("ix_registration_date_code", "date", "code"),
+        # covers the signal engine's one query (services/signal_inputs.py): SQLite groups per
+        # student, day, code and length while walking this index, without reading the table
+        Index("ix_registration_signals", "student_id", "date", "code", "minutes"),
     )
 
     id: Mapped[int] = mapped_column(primary_key=True)

@@ -11,14 +11,14 @@ from verzuimdesk.domain.codes import DEFAULT_CODE_MAP
 from verzuimdesk.domain.policy import Policy
 from verzuimdesk.domain.signals import (
     DayTotals,
-    RegistrationGroup,
     ReportFact,
     RuleEnv,
     Signal,
     StudentFacts,
-    build_days,
+    days_per_student,
     evaluate_student,
 )
+from verzuimdesk.domain.signals.model import Memo
 
 P = PeriodKind
 PERIODS_2025 = (
@@ -55,15 +55,10 @@ def lesdagen(start: date, end: date, calendar: SchoolCalendar = CALENDAR) -> lis
     return calendar.lesdagen(start, end)
 
 
-def groups(day_code_minutes: Iterable[tuple[date, str, int]]) -> list[RegistrationGroup]:
-    return [
-        RegistrationGroup(d, code, m, 1, m if code == "TL" else None)
-        for d, code, m in day_code_minutes
-    ]
-
-
 def days_of(items: Iterable[tuple[date, str, int]], late_max: int = 10) -> list[DayTotals]:
-    return build_days(groups(items), DEFAULT_CODE_MAP, late_max)
+    """Each item one registration, folded as the loader folds rows from the database."""
+    rows = sorted(("L1", d, code, m, 1) for d, code, m in items)
+    return days_per_student(rows, DEFAULT_CODE_MAP, late_max, Memo(lambda d: d)).get("L1", [])
 
 
 def oa(days: Iterable[date], minutes: int) -> list[tuple[date, str, int]]:

@@ -71,10 +71,39 @@ def test_30u_per_school_year() -> None:
     assert signal.explanation.startswith("30 uur ziek gemeld in schooljaar 2025-2026")
 
 
-def test_patroon_half_of_the_reports_on_one_weekday() -> None:
+def test_patroon_two_on_one_weekday_is_chance_three_is_a_pattern() -> None:
+    # Mon 1 Sep, Wed 10 Sep, Mon 22 Sep, Thu 2 Oct: each its own report
     days = [date(2025, 9, 1), date(2025, 9, 10), date(2025, 9, 22)]
     assert run(sick(days), LATE, rules=("R-ZIEK-PATROON",)) == []
-    (signal,) = run(sick([*days, date(2025, 10, 2)]), LATE, rules=("R-ZIEK-PATROON",))
-    assert signal.arose_on == date(2025, 10, 2)
-    assert signal.count == 2
+    # 2 of 4 on Monday: half, but only two (this was a signal before pattern_min_same_weekday)
+    days.append(date(2025, 10, 2))
+    assert run(sick(days), LATE, rules=("R-ZIEK-PATROON",)) == []
+    (signal,) = run(sick([*days, date(2025, 10, 13)]), LATE, rules=("R-ZIEK-PATROON",))
+    assert signal.arose_on == date(2025, 10, 13)
+    assert signal.window == (date(2025, 9, 1), date(2025, 10, 13))
+    assert signal.count == 3
+    assert signal.explanation.startswith("3 van de 5 ziekmeldingen")
     assert "op maandag" in signal.explanation
+    assert signal.route is None and signal.deadline is None
+
+
+def test_patroon_three_on_one_weekday_needs_half_of_the_reports() -> None:
+    # Mon, Tue, Wed, Thu, Fri, Mon, Mon: the third Monday is 3 of 7, less than half
+    days = [
+        date(2025, 9, 1),
+        date(2025, 9, 9),
+        date(2025, 9, 17),
+        date(2025, 9, 25),
+        date(2025, 10, 3),
+        date(2025, 10, 13),
+        date(2025, 11, 3),
+    ]
+    assert run(sick(days), LATE, rules=("R-ZIEK-PATROON",)) == []
+
+
+def test_patroon_three_of_four_on_one_weekday() -> None:
+    # Tue 2 Sep, Thu 11 Sep, Tue 16 Sep, Tue 30 Sep: 3 of 4 on Tuesday
+    days = [date(2025, 9, 2), date(2025, 9, 11), date(2025, 9, 16), date(2025, 9, 30)]
+    (signal,) = run(sick(days), LATE, rules=("R-ZIEK-PATROON",))
+    assert signal.arose_on == date(2025, 9, 30) and signal.count == 3
+    assert "op dinsdag" in signal.explanation

@@ -3,23 +3,21 @@
 from verzuimdesk.domain.signals.engine import evaluate_student
 from verzuimdesk.domain.signals.model import (
     DayTotals,
-    RegistrationGroup,
     ReportFact,
     RuleEnv,
     RuleId,
     Signal,
     StudentFacts,
-    build_days,
+    days_per_student,
 )
 
 __all__ = [
     "DayTotals",
-    "RegistrationGroup",
     "ReportFact",
     "RuleEnv",
     "RuleId",
     "Signal",
     "StudentFacts",
-    "build_days",
+    "days_per_student",
     "evaluate_student",
 ]

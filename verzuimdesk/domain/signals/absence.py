@@ -10,14 +10,13 @@ breaks a run; a day outside the enrolment breaks it.
 from __future__ import annotations
 
 from bisect import bisect_left, bisect_right
-from collections.abc import Mapping
+from collections.abc import Mapping, Sequence
 from datetime import date
 from enum import Enum
 
-from verzuimdesk.domain.signals.model import DayTotals, RuleEnv, StudentFacts
+from verzuimdesk.domain.signals.model import DayTotals, RuleEnv, StudentFacts, Timetable, day_of
 
-# scheduled minutes per weekday (0 = Monday); None when the class has no timetable
-Timetable = Mapping[int, int] | None
+__all__ = ["DayState", "Timetable", "absence_runs", "day_state", "oa_between"]
 
 
 class DayState(Enum):
@@ -49,25 +48,37 @@ def day_state(
     return DayState.ABSENT if totals.oa_minutes >= due else DayState.ATTENDED
 
 
+def _absent_days(days: Sequence[DayTotals], timetable: Timetable) -> list[date]:
+    """The days that are ABSENT by day_state, for days inside the enrolment.
+
+    day_state inlined: this runs for every OA day of every student, the continuation of a run
+    (a handful of days) keeps using day_state itself.
+    """
+    if timetable is None:
+        return [t.day for t in days if t.oa_minutes and not t.other_count]
+    absent = []
+    for t in days:
+        if t.oa_minutes and not t.other_count:
+            due = timetable.get(t.day.weekday(), 0) - t.unscheduled_minutes
+            if due > 0 and t.oa_minutes >= due:
+                absent.append(t.day)
+    return absent
+
+
 def absence_runs(
-    student: StudentFacts,
-    by_day: Mapping[date, DayTotals],
-    timetable: Timetable,
-    env: RuleEnv,
+    student: StudentFacts, days: Sequence[DayTotals], timetable: Timetable, env: RuleEnv
 ) -> list[tuple[date, date]]:
     """Runs of lesdagen without any lesson attended, up to env.on: (first absent day, through).
 
-    `through` is the last lesdag before the run broke (or the last lesdag up to env.on), so a
-    period of whole lesweken is complete when its last lesdag is on or before it. Only days that
-    could be absent are visited, so a student with little OA costs little.
+    `days` are the student's days inside the enrolment, sorted. `through` is the last lesdag
+    before the run broke (or the last lesdag up to env.on), so a period of whole lesweken is
+    complete when its last lesdag is on or before it. Only days that could be absent are visited,
+    so a student with little OA costs little.
     """
-    absent = sorted(
-        d
-        for d, t in by_day.items()
-        if t.oa_minutes
-        and not t.other_count
-        and day_state(student, d, t, timetable) is DayState.ABSENT
-    )
+    absent = _absent_days(days, timetable)
+    if not absent:
+        return []
+    by_day: Mapping[date, DayTotals] = {d.day: d for d in days}
     absent_set = set(absent)
     lesdagen = env.lesdagen
     runs: list[tuple[date, date]] = []
@@ -96,8 +107,8 @@ def absence_runs(
     return runs
 
 
-def oa_between(days: list[DayTotals], start: date, end: date) -> int:
+def oa_between(days: Sequence[DayTotals], start: date, end: date) -> int:
     """OA minutes from start through end; `days` sorted by day."""
-    keys = [d.day for d in days]
-    lo, hi = bisect_left(keys, start), bisect_right(keys, end)
+    lo = bisect_left(days, start, key=day_of)
+    hi = bisect_right(days, end, lo=lo, key=day_of)
     return sum(d.oa_minutes for d in days[lo:hi])

@@ -3,6 +3,7 @@
 from __future__ import annotations
 
 from datetime import date
+from functools import cache
 
 from verzuimdesk.domain.hours import format_minutes
 from verzuimdesk.domain.route import Route
@@ -10,10 +11,12 @@ from verzuimdesk.domain.route import Route
 WEEKDAYS = ("maandag", "dinsdag", "woensdag", "donderdag", "vrijdag", "zaterdag", "zondag")
 
 
+@cache  # a run formats the same few hundred days tens of thousands of times
 def dutch_date(day: date) -> str:
     return f"{day.day:02d}-{day.month:02d}-{day.year}"
 
 
+@cache
 def week_span(start: date, end: date) -> str:
     """'de lesweken 38 tot en met 41' or 'lesweek 38' (ISO week numbers, as schools use them)."""
     first, last = start.isocalendar().week, end.isocalendar().week

@@ -11,11 +11,11 @@ from __future__ import annotations
 
 import re
 from collections.abc import Sequence
-from datetime import timedelta
+from datetime import date, timedelta
 
 from verzuimdesk.domain.route import route_for
 from verzuimdesk.domain.signals import explain
-from verzuimdesk.domain.signals.absence import Timetable, absence_runs, oa_between
+from verzuimdesk.domain.signals.absence import oa_between
 from verzuimdesk.domain.signals.model import DayTotals, RuleEnv, RuleId, Signal, StudentFacts
 
 ONE_DAY = timedelta(days=1)
@@ -35,15 +35,17 @@ def eligible(student: StudentFacts) -> bool:
 
 
 def ib8w_signals(
-    student: StudentFacts, days: Sequence[DayTotals], timetable: Timetable, env: RuleEnv
+    student: StudentFacts,
+    days: Sequence[DayTotals],
+    runs: Sequence[tuple[date, date]],
+    env: RuleEnv,
 ) -> list[Signal]:
+    """`runs` are the student's absence runs (absence.absence_runs), shared with R-LRV."""
     policy = env.policy.ib_8w
     if not policy.enabled or not eligible(student):
         return []
-    ordered = list(days)
-    by_day = {d.day: d for d in ordered}
     signals: list[Signal] = []
-    for first, through in absence_runs(student, by_day, timetable, env):
+    for first, through in runs:
         route = route_for(student.birth_date, first, student.startkwalificatie)
         stages = (
             (policy.letter_after_weeks, policy.letter_after_weeks, policy.letter_werkdagen, True),
@@ -63,7 +65,7 @@ def ib8w_signals(
                     arose_on=last,
                     deadline=deadline,
                     route=route,
-                    minutes=oa_between(ordered, first, last),
+                    minutes=oa_between(days, first, last),
                     count=weeks,
                     window=(first, last),
                     policy=env.policy.name,

@@ -9,9 +9,10 @@ window is the 4-lesweek period that proved it.
 from __future__ import annotations
 
 from collections.abc import Sequence
+from datetime import date
 
 from verzuimdesk.domain.signals import explain
-from verzuimdesk.domain.signals.absence import Timetable, absence_runs, oa_between
+from verzuimdesk.domain.signals.absence import oa_between
 from verzuimdesk.domain.signals.model import (
     DayTotals,
     RuleEnv,
@@ -23,13 +24,15 @@ from verzuimdesk.domain.signals.model import (
 
 
 def lrv_signals(
-    student: StudentFacts, days: Sequence[DayTotals], timetable: Timetable, env: RuleEnv
+    student: StudentFacts,
+    days: Sequence[DayTotals],
+    runs: Sequence[tuple[date, date]],
+    env: RuleEnv,
 ) -> list[Signal]:
+    """`runs` are the student's absence runs (absence.absence_runs), shared with R-IB-8W."""
     policy = env.policy.lrv
-    ordered = list(days)
-    by_day = {d.day: d for d in ordered}
     signals: list[Signal] = []
-    for first, through in absence_runs(student, by_day, timetable, env):
+    for first, through in runs:
         last = env.last_lesdag_of_window(first, policy.lesweken)
         if last is None or last > through:
             continue
@@ -41,7 +44,7 @@ def lrv_signals(
                 arose_on=last,
                 deadline=deadline,
                 route=route,
-                minutes=oa_between(ordered, first, last),
+                minutes=oa_between(days, first, last),
                 count=None,
                 window=(first, last),
                 policy=env.policy.name,

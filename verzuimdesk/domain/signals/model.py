@@ -1,7 +1,7 @@
 """The Signal the rules produce and the plain inputs they read.
 
-Inputs are per student: facts from the student record, the registrations of each day summed per
-code (`RegistrationGroup`, turned into `DayTotals` by `build_days`), earlier DUO reports
+Inputs are per student: facts from the student record, the registrations of each day summed as
+the rules count them (`DayTotals`, folded by `days_per_student`), earlier DUO reports
 (`ReportFact`), and the scheduled minutes of the class per weekday. `RuleEnv` carries what all
 students share: the calendar, the policy, the date asked about, and memoised calendar answers.
 """
@@ -9,11 +9,11 @@ students share: the calendar, the policy, the date asked about, and memoised cal
 from __future__ import annotations
 
 from bisect import bisect_left
-from collections.abc import Iterable, Mapping
+from collections.abc import Callable, Iterable, Mapping
 from dataclasses import dataclass
 from datetime import date
 from enum import StrEnum
-from typing import NamedTuple
+from typing import NamedTuple, TypeVar
 
 from verzuimdesk.domain.calendar import SchoolCalendar, monday_of
 from verzuimdesk.domain.codes import Category, Kind, RegistrationCode
@@ -113,21 +113,6 @@ class ReportFact:
         return self.begindatum <= end and (self.einddatum is None or self.einddatum >= start)
 
 
-class RegistrationGroup(NamedTuple):
-    """The registrations of one student on one day with one code, summed.
-
-    For late codes the loader keeps registrations of different lengths apart and gives that
-    length as `each_minutes`, because whether a late counts as OA depends on each one's length.
-    A named tuple, because the loader makes one per aggregated database row.
-    """
-
-    day: date
-    code: str
-    minutes: int
-    count: int = 1
-    each_minutes: int | None = None
-
-
 class DayTotals(NamedTuple):
     """One student's registrations on one day, as the rules count them (a named tuple: the
     loader makes one per student-day)."""
@@ -141,7 +126,15 @@ class DayTotals(NamedTuple):
     unscheduled_minutes: int = 0  # vrijstelling: no lesson was due
 
 
+def day_of(totals: DayTotals) -> date:
+    """The key for bisecting a sorted list of DayTotals by day."""
+    return totals.day
+
+
 OA, LATE, UNSCHEDULED, SICK, OTHER = range(5)
+K = TypeVar("K")
+D = TypeVar("D")
+V = TypeVar("V")
 
 
 def _action(code: RegistrationCode | None) -> int:
@@ -156,58 +149,101 @@ def _action(code: RegistrationCode | None) -> int:
     return SICK if code.kind is Kind.ZIEK else OTHER
 
 
-def build_days(
-    groups: Iterable[RegistrationGroup],
+def days_per_student(
+    rows: Iterable[tuple[K, D, str, int, int]],
     codes: Mapping[str, RegistrationCode],
     late_max_minutes: int,
-) -> list[DayTotals]:
-    """Per-day totals, sorted by day. A late longer than the limit counts as OA with its length.
+    to_date: Mapping[D, date],
+) -> dict[K, list[DayTotals]]:
+    """Per-day totals per student, each student's days sorted by day.
 
-    A code the school does not know counts as "there or excused": it neither adds OA nor
-    makes a day look fully absent.
+    A row is (student, day, code, minutes, count): `count` registrations of `minutes` each. Rows
+    must come sorted by student and day (the loader's ORDER BY), so one pass folds them; `to_date`
+    maps the row's day (as the database returns it) to a date, looked up once per student-day.
+    A late longer than the limit counts as OA with its length. A code the school does not know
+    counts as "there or excused": it neither adds OA nor makes a day look fully absent.
     """
     actions = {code: _action(rc) for code, rc in codes.items()}
-    acc: dict[date, list[int]] = {}
-    for day, code, minutes, count, each in groups:
-        row = acc.get(day)
-        if row is None:
-            row = acc[day] = [0, 0, 0, 0, 0, 0]
+    # the named tuple's own __new__ is a Python function; one DayTotals per student-day adds up
+    new_day = tuple.__new__
+    found: dict[K, list[DayTotals]] = {}
+    days: list[DayTotals] = []
+    student: K | None = None
+    day: D | None = None
+    oa = sick = sick_count = late = other = unscheduled = 0
+    for row_student, row_day, code, minutes, count in rows:
+        if row_day != day or row_student != student:
+            if day is not None:
+                days.append(
+                    new_day(
+                        DayTotals, (to_date[day], oa, sick, sick_count, late, other, unscheduled)
+                    )
+                )
+            if row_student != student:
+                student = row_student
+                days = found[row_student] = []
+            day = row_day
+            oa = sick = sick_count = late = other = unscheduled = 0
         action = actions.get(code, OTHER)
         if action == OA:
-            row[0] += minutes
+            oa += minutes * count
+        elif action == SICK:
+            sick += minutes * count
+            sick_count += count
+            other += count
         elif action == LATE:
-            if each is None:
-                each = minutes // max(count, 1)
-            if each > late_max_minutes:
-                row[0] += minutes
+            if minutes > late_max_minutes:
+                oa += minutes * count
             else:
-                row[3] += count
-                row[4] += count
+                late += count
+                other += count
         elif action == UNSCHEDULED:
-            row[5] += minutes
+            unscheduled += minutes * count
         else:
-            row[4] += count
-            if action == SICK:
-                row[1] += minutes
-                row[2] += count
-    return [DayTotals(day, *acc[day]) for day in sorted(acc)]
+            other += count
+    if day is not None:
+        days.append(DayTotals(to_date[day], oa, sick, sick_count, late, other, unscheduled))
+    return found
+
+
+class Memo(dict[K, V]):
+    """A dict that computes a missing value once: hot loops look answers up at dict speed."""
+
+    def __init__(self, compute: Callable[[K], V]) -> None:
+        super().__init__()
+        self._compute = compute
+
+    def __missing__(self, key: K) -> V:
+        value = self[key] = self._compute(key)
+        return value
+
+
+# scheduled minutes per weekday (0 = Monday); None when the class has no timetable
+Timetable = Mapping[int, int] | None
 
 
 class RuleEnv:
     """The calendar, the policy and the date asked about, with memoised calendar answers.
 
-    One env serves every student of a run, so each window end and deadline is computed once.
+    One env serves every student of a run, so each window end, deadline and school year is
+    computed once; the rules read the memo dicts directly in their inner loops.
     """
 
     def __init__(self, calendar: SchoolCalendar, policy: Policy, on: date) -> None:
         self.calendar = calendar
         self.policy = policy
         self.on = on
-        self._window_end: dict[tuple[date, int], date] = {}
-        self._last_lesdag_before: dict[date, date | None] = {}
-        self._werkdagen: dict[tuple[date, int], date] = {}
+        # day -> the first day of its school year
+        self.year_start: Memo[date, date] = Memo(lambda day: calendar.school_year_of(day)[0])
+        # day -> its school year (first day, last day)
+        self.school_year: Memo[date, tuple[date, date]] = Memo(calendar.school_year_of)
+        self._window_ends: dict[int, Memo[date, date]] = {}
+        self._last_lesdag_before: Memo[date, date | None] = Memo(self._last_lesdag_before_uncached)
+        self._werkdagen: Memo[tuple[date, int], date] = Memo(
+            lambda key: calendar.add_werkdagen(*key)
+        )
         self._opening: dict[tuple[date, int], list[list[date]]] = {}
-        self._year_start: dict[date, date] = {}
+        self._scheduled: dict[frozenset[int], list[int]] = {}
         span = calendar.span
         self._lesdagen = calendar.lesdagen(span[0], span[1]) if span else []
         self._lesdag_pos = {day: i for i, day in enumerate(self._lesdagen)}
@@ -219,32 +255,29 @@ class RuleEnv:
     def lesdag_pos(self, day: date) -> int | None:
         return self._lesdag_pos.get(day)
 
+    def window_ends(self, lesweken: int) -> Memo[date, date]:
+        """start -> the first day after a period of `lesweken` lesweken from start (R-CAL-2)."""
+        ends = self._window_ends.get(lesweken)
+        if ends is None:
+            add = self.calendar.add_lesweken
+            ends = self._window_ends[lesweken] = Memo(lambda start: add(start, lesweken))
+        return ends
+
     def window_end(self, start: date, lesweken: int) -> date:
-        """The first day after a period of `lesweken` lesweken from start (R-CAL-2)."""
-        key = (start, lesweken)
-        end = self._window_end.get(key)
-        if end is None:
-            end = self._window_end[key] = self.calendar.add_lesweken(start, lesweken)
-        return end
+        return self.window_ends(lesweken)[start]
+
+    def _last_lesdag_before_uncached(self, end: date) -> date | None:
+        index = bisect_left(self._lesdagen, end)
+        return self._lesdagen[index - 1] if index else None
 
     def last_lesdag_of_window(self, start: date, lesweken: int) -> date | None:
         """The last lesdag before window_end(start, lesweken): the day such a period is complete."""
-        end = self.window_end(start, lesweken)
-        if end not in self._last_lesdag_before:
-            index = bisect_left(self._lesdagen, end)
-            self._last_lesdag_before[end] = self._lesdagen[index - 1] if index else None
-        last = self._last_lesdag_before[end]
+        last = self._last_lesdag_before[self.window_end(start, lesweken)]
         return last if last is not None and last >= start else None
-
-    def school_year_start(self, day: date) -> date:
-        start = self._year_start.get(day)
-        if start is None:
-            start = self._year_start[day] = self.calendar.school_year_of(day)[0]
-        return start
 
     def opening_lesweken(self, day: date, count: int) -> list[list[date]]:
         """The lesdagen of the first `count` lesweken of day's school year, week by week."""
-        start, end = self.calendar.school_year_of(day)
+        start, end = self.school_year[day]
         key = (start, count)
         weeks = self._opening.get(key)
         if weeks is None:
@@ -259,11 +292,22 @@ class RuleEnv:
         return weeks
 
     def add_werkdagen(self, day: date, count: int) -> date:
-        key = (day, count)
-        result = self._werkdagen.get(key)
-        if result is None:
-            result = self._werkdagen[key] = self.calendar.add_werkdagen(day, count)
-        return result
+        return self._werkdagen[day, count]
+
+    def scheduled_before(self, timetable: Mapping[int, int]) -> list[int]:
+        """For each position i in lesdagen: how many of lesdagen[:i] have lessons in timetable.
+
+        Whether any lesson was due between two lesdagen is then one subtraction (R-ZIEK-*).
+        Memoised per set of weekdays with lessons, which almost every class shares.
+        """
+        weekdays = frozenset(weekday for weekday, minutes in timetable.items() if minutes)
+        counts = self._scheduled.get(weekdays)
+        if counts is None:
+            counts = [0]
+            for lesdag in self._lesdagen:
+                counts.append(counts[-1] + (lesdag.weekday() in weekdays))
+            self._scheduled[weekdays] = counts
+        return counts
 
 
 def route_and_deadline(

@@ -28,27 +28,34 @@ def noshow_signals(
     policy = env.policy.noshow
     if not policy.enabled:
         return []
-    ordered = list(days)
-    by_day = {d.day: d for d in ordered}
+    year_start = env.year_start
     years_done: set[date] = set()
+    by_day: dict[date, DayTotals] | None = None
     signals: list[Signal] = []
-    for totals in ordered:
-        if not totals.oa_minutes or env.school_year_start(totals.day) in years_done:
+    for totals in days:
+        if not totals.oa_minutes or year_start[totals.day] in years_done:
             continue
+        # only the first OA day of a school year can open a no-show
         weeks = env.opening_lesweken(totals.day, policy.weeks)
-        years_done.add(env.school_year_start(totals.day))
+        years_done.add(year_start[totals.day])
         if not weeks or not weeks[0][0] <= totals.day <= weeks[-1][-1]:
             continue
+        if by_day is None:
+            by_day = {d.day: d for d in days}
         absent: list[date] = []
         for number, week in enumerate(weeks, start=1):
             if week[-1] > env.on:
                 break
-            states = [day_state(student, day, by_day.get(day), timetable) for day in week]
-            if DayState.ATTENDED in states:
+            attended = False
+            for day in week:
+                state = day_state(student, day, by_day.get(day), timetable)
+                if state is DayState.ATTENDED:
+                    attended = True  # the usual case, mostly on the first day: stop looking
+                    break
+                if state is DayState.ABSENT:
+                    absent.append(day)
+            if attended:
                 break
-            absent.extend(
-                day for day, state in zip(week, states, strict=True) if state is DayState.ABSENT
-            )
             if not absent:
                 continue
             first, last = absent[0], week[-1]
@@ -62,7 +69,7 @@ def noshow_signals(
                     arose_on=last,
                     deadline=deadline,
                     route=route,
-                    minutes=oa_between(ordered, first, last),
+                    minutes=oa_between(days, first, last),
                     count=number,
                     window=(first, last),
                     policy=env.policy.name,

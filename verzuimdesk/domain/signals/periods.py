@@ -8,7 +8,7 @@ lengthen it, R-CAL-2).
 from __future__ import annotations
 
 from bisect import bisect_right
-from collections.abc import Iterator, Sequence
+from collections.abc import Sequence
 from dataclasses import dataclass
 from datetime import date
 
@@ -23,14 +23,6 @@ class Reach:
     first: date  # s, the begindatum
     last: date  # the last counted day on or before arose_on: the einddatum
     total: int
-
-
-def _candidates(days: Sequence[date], start: int, not_before: date | None) -> Iterator[date]:
-    if not_before is None:
-        yield from days[start:]
-        return
-    yield not_before
-    yield from days[max(start, bisect_right(days, not_before)) :]
 
 
 def first_reach(
@@ -48,18 +40,30 @@ def first_reach(
     Periods that start earlier hold more, so the earliest start whose period still contains x is
     the one to test; both pointers only move forward, which keeps this linear.
     """
-    n = len(days)
+    ends = env.window_ends(lesweken)
+    on = env.on
     lo = hi = start
     total = 0
-    for x in _candidates(days, start, not_before):
-        if x > env.on:
+    if not_before is not None:
+        # the first candidate is not_before itself, holding every counted day up to it
+        if not_before > on:
             return None
-        while hi < n and days[hi] <= x:
-            total += amounts[hi]
-            hi += 1
-        while lo < hi and env.window_end(days[lo], lesweken) <= x:
+        hi = max(start, bisect_right(days, not_before))
+        total = sum(amounts[start:hi])
+        while lo < hi and ends[days[lo]] <= not_before:
             total -= amounts[lo]
             lo += 1
         if lo < hi and total >= threshold:
-            return Reach(arose_on=x, first=days[lo], last=days[hi - 1], total=total)
+            return Reach(arose_on=not_before, first=days[lo], last=days[hi - 1], total=total)
+    # then each counted day after it: x = days[k] adds itself and drops expired periods
+    for k in range(hi, len(days)):
+        x = days[k]
+        if x > on:
+            return None
+        total += amounts[k]
+        while lo <= k and ends[days[lo]] <= x:
+            total -= amounts[lo]
+            lo += 1
+        if lo <= k and total >= threshold:
+            return Reach(arose_on=x, first=days[lo], last=x, total=total)
     return None

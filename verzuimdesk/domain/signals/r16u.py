@@ -32,10 +32,12 @@ def r16u_signals(
     student: StudentFacts, days: Sequence[DayTotals], reports: Sequence[ReportFact], env: RuleEnv
 ) -> list[Signal]:
     policy = env.policy.r16u
-    oa_days = [d.day for d in days if d.oa_minutes > 0]
-    if not oa_days:
+    oa = [d for d in days if d.oa_minutes > 0]
+    amounts = [d.oa_minutes for d in oa]
+    # no period can hold more than all OA together: most students stop here
+    if sum(amounts) < policy.threshold_minutes:
         return []
-    amounts = [d.oa_minutes for d in days if d.oa_minutes > 0]
+    oa_days = [d.day for d in oa]
     ended = sorted(
         r.einddatum for r in reports if r.soort in CHAIN_SOORTEN and r.einddatum is not None
     )
@@ -65,11 +67,11 @@ def r16u_signals(
             next_report += 1
             restart = end if restart is None else max(restart, end)
             last_report = end if last_report is None else max(last_report, end)
-            years_reported.add(env.school_year_start(end))
+            years_reported.add(env.year_start[end])
             continue
         if reach is None or (open_lrv is not None and reach.arose_on >= open_lrv):
             return signals
-        year = env.school_year_start(reach.arose_on)
+        year = env.year_start[reach.arose_on]
         rule = RuleId.HERHAAL if year in years_reported else RuleId.R16U
         route, deadline = route_and_deadline(
             student, reach.first, reach.arose_on, policy.deadline_werkdagen, env

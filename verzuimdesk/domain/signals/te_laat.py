@@ -1,8 +1,8 @@
 """R-TL: more than N times late within a period of aaneengesloten lesweken (periods as R-16U).
 
-A late longer than the policy's limit is OA, not a late (see model.build_days). After a signal,
-counting restarts the day after its last counted late, as after a report; a recorded te-laat
-report restarts it the day after its einddatum.
+A late longer than the policy's limit is OA, not a late (see model.days_per_student). After a
+signal, counting restarts the day after its last counted late, as after a report; a recorded
+te-laat report restarts it the day after its einddatum.
 """
 
 from __future__ import annotations
@@ -30,10 +30,11 @@ def te_laat_signals(
     policy = env.policy.te_laat
     if not policy.enabled:
         return []
-    if sum(d.late_count for d in days) <= policy.max_times:
+    late = [d for d in days if d.late_count > 0]
+    counts = [d.late_count for d in late]
+    if sum(counts) <= policy.max_times:
         return []
-    late_days = [d.day for d in days if d.late_count > 0]
-    counts = [d.late_count for d in days if d.late_count > 0]
+    late_days = [d.day for d in late]
     ended = sorted(r.einddatum for r in reports if r.soort == "te-laat" and r.einddatum)
     restart: date | None = None
     signals: list[Signal] = []

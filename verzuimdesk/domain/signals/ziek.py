@@ -8,17 +8,24 @@ break it. None of these signals has a route or a deadline.
 from __future__ import annotations
 
 from calendar import monthrange
-from collections import Counter
 from collections.abc import Sequence
 from datetime import date
+from functools import cache
 
 from verzuimdesk.domain.signals import explain
-from verzuimdesk.domain.signals.absence import Timetable
-from verzuimdesk.domain.signals.model import DayTotals, RuleEnv, RuleId, Signal, StudentFacts
+from verzuimdesk.domain.signals.model import (
+    DayTotals,
+    RuleEnv,
+    RuleId,
+    Signal,
+    StudentFacts,
+    Timetable,
+)
 
 Episode = list[DayTotals]
 
 
+@cache  # R-ZIEK-VAAK asks it for every episode start; few distinct days
 def add_months(day: date, months: int) -> date:
     """The same day `months` calendar months later, clipped to the month's last day."""
     index = day.month - 1 + months
@@ -26,26 +33,31 @@ def add_months(day: date, months: int) -> date:
     return date(year, month, min(day.day, monthrange(year, month)[1]))
 
 
-def _continues(previous: date, day: date, timetable: Timetable, env: RuleEnv) -> bool:
-    """Whether no scheduled lesdag lies between two sick days."""
-    before, after = env.lesdag_pos(previous), env.lesdag_pos(day)
-    if before is None or after is None:
-        return False
-    if timetable is None:
-        return after == before + 1
-    between = env.lesdagen[before + 1 : after]
-    return all(timetable.get(lesdag.weekday(), 0) == 0 for lesdag in between)
-
-
 def sick_episodes(days: Sequence[DayTotals], timetable: Timetable, env: RuleEnv) -> list[Episode]:
-    episodes: list[Episode] = []
-    for totals in days:
-        if not totals.sick_count or totals.day > env.on:
-            continue
-        if episodes and _continues(episodes[-1][-1].day, totals.day, timetable, env):
+    """The sick days grouped into episodes: a day continues the episode before it when no
+    scheduled lesdag lies between them (counted with env.scheduled_before, one subtraction)."""
+    sick = [d for d in days if d.sick_count and d.day <= env.on]
+    if len(sick) < 2:
+        return [sick] if sick else []
+    scheduled = None if timetable is None else env.scheduled_before(timetable)
+    position = env.lesdag_pos
+    episodes: list[Episode] = [[sick[0]]]
+    before = position(sick[0].day)
+    for totals in sick[1:]:
+        after = position(totals.day)
+        if (
+            before is not None
+            and after is not None
+            and (
+                after == before + 1
+                if scheduled is None
+                else scheduled[after] == scheduled[before + 1]
+            )
+        ):
             episodes[-1].append(totals)
         else:
             episodes.append([totals])
+        before = after
     return episodes
 
 
@@ -136,10 +148,11 @@ def ziek_30u(student: StudentFacts, days: Sequence[DayTotals], env: RuleEnv) -> 
     year: date | None = None
     first = total = 0
     done = False
+    year_start = env.year_start
     for totals in days:
         if not totals.sick_minutes or totals.day > env.on:
             continue
-        this_year = env.school_year_start(totals.day)
+        this_year = year_start[totals.day]
         if this_year != year:
             year, first, total, done = this_year, totals.day, 0, False
         if done:
@@ -165,23 +178,27 @@ def ziek_patroon(student: StudentFacts, episodes: list[Episode], env: RuleEnv) -
     """Sick reports (episode starts) of a school year clustered on one weekday.
 
     On each new report: with at least `pattern_min_reports` reports since the year began (or the
-    last pattern signal), a weekday holding at least `pattern_share` of them raises a signal.
+    last pattern signal), a weekday holding at least `pattern_min_same_weekday` of them and at
+    least `pattern_share` of them raises a signal. Two on one weekday is chance, not a pattern.
     """
     policy = env.policy.ziek
+    year_start = env.year_start
     signals = []
     year: date | None = None
     counted: list[date] = []
+    tally = [0] * 7  # reports per weekday
     for episode in episodes:
         start = episode[0].day
-        this_year = env.school_year_start(start)
+        this_year = year_start[start]
         if this_year != year:
-            year, counted = this_year, []
+            year, counted, tally = this_year, [], [0] * 7
         counted.append(start)
+        tally[start.weekday()] += 1
         if len(counted) < policy.pattern_min_reports:
             continue
-        tally = Counter(day.weekday() for day in counted)
-        weekday, hits = min(tally.items(), key=lambda item: (-item[1], item[0]))
-        if hits / len(counted) >= policy.pattern_share:
+        hits = max(tally)
+        weekday = tally.index(hits)  # on a tie the earliest weekday, as the sentence names one
+        if hits >= policy.pattern_min_same_weekday and hits / len(counted) >= policy.pattern_share:
             signals.append(
                 _signal(
                     student,
@@ -193,7 +210,7 @@ def ziek_patroon(student: StudentFacts, episodes: list[Episode], env: RuleEnv) -
                     count=hits,
                 )
             )
-            counted = []
+            counted, tally = [], [0] * 7
     return signals
 
 

@@ -2,7 +2,7 @@
 
 Revision ID: 0001
 Revises:
-Create Date: 2026-11-23 15:49:45.773794
+Create Date: 2026-11-23 16:27:56.005605
 """
 
 from collections.abc import Sequence
@@ -162,6 +162,7 @@ def upgrade() -> None:
         sa.Column("answers", sa.Text(), nullable=True),
         sa.Column("agreements", sa.Text(), nullable=True),
         sa.Column("next_check_on", sa.Date(), nullable=True),
+        sa.Column("last_checked_on", sa.Date(), nullable=True),
         sa.Column("evaluate_on", sa.Date(), nullable=True),
         sa.Column("closed_on", sa.Date(), nullable=True),
         sa.Column("recorded_by", sa.String(length=100), nullable=False),
@@ -247,6 +248,8 @@ def upgrade() -> None:
         sa.Column("school_days", sa.Integer(), nullable=False),
         sa.Column("reason", sa.Text(), nullable=False),
         sa.Column("signed_by", sa.String(length=200), nullable=True),
+        sa.Column("signer_role", sa.String(length=16), nullable=False),
+        sa.Column("employer_statement", sa.Boolean(), nullable=False),
         sa.Column("status", sa.String(length=16), nullable=False),
         sa.Column("decider", sa.String(length=32), nullable=False),
         sa.Column("decided_by", sa.String(length=200), nullable=True),
@@ -293,8 +296,10 @@ def upgrade() -> None:
         sa.Column("starts_at", sa.DateTime(), nullable=False),
         sa.Column("ended_at", sa.DateTime(), nullable=True),
         sa.Column("ended_called_at", sa.DateTime(), nullable=True),
+        sa.Column("reason", sa.Text(), nullable=False),
         sa.Column("note", sa.Text(), nullable=True),
         sa.Column("entered_by", sa.String(length=100), nullable=False),
+        sa.Column("ended_by", sa.String(length=100), nullable=True),
         sa.ForeignKeyConstraint(
             ["student_id"],
             ["student.id"],
@@ -352,6 +357,9 @@ def upgrade() -> None:
         batch_op.create_index(
             batch_op.f("ix_registration_sick_report_id"), ["sick_report_id"], unique=False
         )
+        batch_op.create_index(
+            "ix_registration_signals", ["student_id", "date", "code", "minutes"], unique=False
+        )
         batch_op.create_index("ix_registration_student_date", ["student_id", "date"], unique=False)
 
     op.create_table(
@@ -404,6 +412,7 @@ def downgrade() -> None:
     op.drop_table("signal")
     with op.batch_alter_table("registration", schema=None) as batch_op:
         batch_op.drop_index("ix_registration_student_date")
+        batch_op.drop_index("ix_registration_signals")
         batch_op.drop_index(batch_op.f("ix_registration_sick_report_id"))
         batch_op.drop_index(batch_op.f("ix_registration_leave_card_id"))
         batch_op.drop_index("ix_registration_date_code")
