@@ -1,0 +1,75 @@
+"""`verzuimdesk import generic FOLDER` and `export generic FOLDER` on the command line."""
+
+from __future__ import annotations
+
+from pathlib import Path
+
+import pytest
+
+from verzuimdesk import cli
+
+from .test_import_generic import copy_basic
+
+
+def test_import_of_a_missing_folder_fails_in_dutch(
+    tmp_path: Path, capsys: pytest.CaptureFixture[str]
+) -> None:
+    code = cli.main(["--db", str(tmp_path / "db.sqlite"), "import", "generic", str(tmp_path / "x")])
+
+    assert code != 0
+    assert "bestaat niet of is geen map" in capsys.readouterr().err
+
+
+def test_import_without_leerlingen_fails_in_dutch(
+    tmp_path: Path, capsys: pytest.CaptureFixture[str]
+) -> None:
+    (tmp_path / "map").mkdir()
+
+    code = cli.main(
+        ["--db", str(tmp_path / "db.sqlite"), "import", "generic", str(tmp_path / "map")]
+    )
+
+    assert code != 0
+    assert "geen leerlingen.csv" in capsys.readouterr().err
+
+
+def test_import_with_bad_rows_lists_them_and_fails(
+    tmp_path: Path, capsys: pytest.CaptureFixture[str]
+) -> None:
+    folder = copy_basic(tmp_path)
+    (folder / "absenties.csv").write_text(
+        "leerlingnummer,datum,minuten,code\n100001,2025-13-01,50,OA\n", encoding="utf-8"
+    )
+
+    code = cli.main(["--db", str(tmp_path / "db.sqlite"), "import", "generic", str(folder)])
+
+    assert code != 0
+    err = capsys.readouterr().err
+    assert "Er is niets opgeslagen" in err
+    assert "absenties.csv, regel 2, kolom 'datum'" in err
+
+
+def test_import_and_export_succeed(tmp_path: Path, capsys: pytest.CaptureFixture[str]) -> None:
+    db = str(tmp_path / "db.sqlite")
+
+    assert cli.main(["--db", db, "import", "generic", str(copy_basic(tmp_path))]) == 0
+    out = capsys.readouterr().out
+    assert "leerlingen.csv: 4 toegevoegd" in out
+    assert cli.main(["--db", db, "export", "generic", str(tmp_path / "uit")]) == 0
+    assert "absenties.csv: 8 regels" in capsys.readouterr().out
+    assert (tmp_path / "uit" / "meldingen.csv").exists()
+
+
+def test_skip_bad_rows_on_the_command_line(
+    tmp_path: Path, capsys: pytest.CaptureFixture[str]
+) -> None:
+    folder = copy_basic(tmp_path)
+    with (folder / "absenties.csv").open("a", encoding="utf-8") as handle:
+        handle.write("100001,2025-09-04,08:30,09:20,,XX,,,,\n")
+
+    code = cli.main(
+        ["--db", str(tmp_path / "db.sqlite"), "import", "generic", str(folder), "--skip-bad-rows"]
+    )
+
+    assert code == 0
+    assert "Overgeslagen regels (1):" in capsys.readouterr().out

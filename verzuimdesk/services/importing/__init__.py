@@ -1,0 +1,1 @@
+"""Importing the generic exchange format (docs/exchange-format.md) into the database."""

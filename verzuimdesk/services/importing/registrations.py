@@ -1,0 +1,399 @@
+"""absenties.csv: registrations, a million rows for a large school, so read by a loop of its own.
+
+Each row gets a deterministic import_key: leerlingnummer|datum|begin|eind|vak when it has both
+times, leerlingnummer|datum|begin|eind|minuten|vak when it does not; a second identical row gets
+`#2` and so on. The key leaves the code, reason, teacher and registration time out, so a
+re-import that brings a changed code or reason updates the registration in place; what the key
+holds (student, day, times, subject) is not compared again. Registrations the file no longer has
+are left alone: an LVS export may cover only part of the year.
+
+Rows are kept in the driver's own form (what the column types' bind processors make of them),
+computed once per distinct date or time, so the write and the re-import comparison need no
+per-value conversion. Minutes come from the times when both are given, else from `minuten`.
+"""
+
+from __future__ import annotations
+
+from collections.abc import Callable, Mapping
+from datetime import datetime, time
+from itertools import islice
+from operator import itemgetter
+from typing import Any, TypeVar
+
+from sqlalchemy import Connection, literal_column, select, update
+
+from verzuimdesk.domain.codes import RegistrationCode
+from verzuimdesk.domain.hours import minutes_between
+from verzuimdesk.errors import RowProblem
+from verzuimdesk.services.importing.bulk import (
+    MultiRowInsert,
+    RawStatement,
+    db_form,
+    param,
+    secondary_indexes_dropped,
+)
+from verzuimdesk.services.importing.columns import ABSENTIES
+from verzuimdesk.services.importing.csv_reader import CsvTable
+from verzuimdesk.services.importing.records import required_value, unknown_student
+from verzuimdesk.services.importing.summary import FileSummary
+from verzuimdesk.services.importing.values import (
+    BadValue,
+    CachedParser,
+    parse_date,
+    parse_datetime,
+    parse_time,
+)
+from verzuimdesk.services.progress import Cancel, Progress, check
+from verzuimdesk.store.models import Registration, Source, Student
+
+_table = Registration.__table__
+_students = Student.__table__
+
+# one row as kept: the leerlingnummer where the student's id goes, then the Registration
+# columns in the table's order, in the driver's form (so the insert needs no reordering)
+NAMES = [
+    "leerlingnummer",
+    "date",
+    "begin",
+    "end",
+    "minutes",
+    "code",
+    "reason",
+    "vak",
+    "docent",
+    "registered_at",
+    "import_key",
+]
+KEY = NAMES.index("import_key")
+# what a re-import may change under the same key; the key itself holds the rest
+CHANGEABLE = ["minutes", "code", "reason", "docent", "registered_at"]
+_changeable = itemgetter(*(NAMES.index(n) for n in CHANGEABLE))
+STORED = ["student_id", *NAMES[1:]]
+STEP = 50_000  # rows between progress reports and cancel checks
+BULK_ROWS = 50_000  # from this many new rows on, indexes are rebuilt rather than updated
+
+T = TypeVar("T")
+_MISSING = object()
+_SPEC = {c.name: c.parse for c in ABSENTIES.columns}
+OPTIONAL = ["begin", "eind", "minuten", "reden", "vak", "docent", "geregistreerd_op"]
+
+
+class CellProblem(BadValue):
+    """A bad value and the column it is in, raised from the loop's rare slow paths."""
+
+    def __init__(self, column: str, reason: str) -> None:
+        super().__init__(reason)
+        self.column = column
+
+
+def _cell(column: str, parse: Callable[[str], T], text: str) -> T:
+    try:
+        return parse(text)
+    except BadValue as exc:
+        raise CellProblem(column, exc.reason) from None
+
+
+def _time_or_blank(text: str) -> time | None:
+    return parse_time(text) if text.strip() else None
+
+
+def _hhmm(moment: time | None) -> str:
+    return "" if moment is None else f"{moment:%H:%M}"
+
+
+def _moment_or_blank(text: str) -> datetime | None:
+    if not text.strip():
+        return None
+    try:
+        return datetime.fromisoformat(text.strip())
+    except ValueError:
+        return parse_datetime(text)
+
+
+def _code_lookup(codes: Mapping[str, RegistrationCode]) -> dict[str, tuple[str, bool]]:
+    """Codes matched without regard to case: 'z' is Z."""
+    return {code.code.upper(): (code.code, code.needs_reason) for code in codes.values()}
+
+
+class _Slow:
+    """The parsers behind the loop's caches; each is called once per distinct text."""
+
+    def __init__(self, codes: Mapping[str, RegistrationCode], connection: Connection) -> None:
+        to_date = db_form(_table.c.date, connection)
+        self.to_time = db_form(_table.c.begin, connection)
+        to_moment = db_form(_table.c.registered_at, connection)
+        self.dates = CachedParser(parse_date, lambda d: (to_date(d), d.isoformat()))
+        self.minutes = CachedParser(_SPEC["minuten"], int)
+        self.vakken = CachedParser(_SPEC["vak"], lambda v: v or None)
+        self.docenten = CachedParser(_SPEC["docent"], lambda v: v or None)
+        self.moments = CachedParser(_moment_or_blank, lambda m: None if m is None else to_moment(m))
+        self.spans: dict[tuple[str, str], tuple[Any, Any, int | None, str]] = {}
+        # (datum, begin, eind) → date, begin, end, minutes or None, the key's "day|begin|end"
+        self.slots: dict[tuple[str, str, str], tuple[Any, Any, Any, int | None, str]] = {}
+        # (code, reden) → the code as the school spells it, the reason or None
+        self.meanings: dict[tuple[str, str], tuple[str, str | None]] = {}
+        # (vak, docent) → vak, docent, the key's vak
+        self.lessons: dict[tuple[str, str], tuple[str | None, str | None, str]] = {}
+        self.codes = _code_lookup(codes)
+        self.valid_codes = ", ".join(sorted(codes))
+
+    def student(self, number: str, known: set[str]) -> str:
+        number = number.strip()
+        if number in known:
+            return number
+        if not number:
+            raise CellProblem("leerlingnummer", required_value("leerlingnummer"))
+        raise CellProblem("leerlingnummer", unknown_student(number))
+
+    def date(self, text: str) -> tuple[Any, str]:
+        if not text.strip():
+            raise CellProblem("datum", required_value("datum"))
+        return _cell("datum", self.dates, text)
+
+    def span(self, begin_text: str, end_text: str) -> tuple[Any, Any, int | None, str]:
+        """Begin and end in the driver's form, the minutes between them, and the key's part."""
+        begin = _cell("begin", _time_or_blank, begin_text)
+        end = _cell("eind", _time_or_blank, end_text)
+        shown = f"{_hhmm(begin)}|{_hhmm(end)}"
+        length = None
+        if begin is not None and end is not None:
+            if end < begin:
+                raise CellProblem(
+                    "eind",
+                    f"De eindtijd {end:%H:%M} ligt voor de begintijd {begin:%H:%M}. Verbeter "
+                    "de tijden.",
+                )
+            length = minutes_between(begin, end)
+        found = self.spans[(begin_text, end_text)] = (
+            None if begin is None else self.to_time(begin),
+            None if end is None else self.to_time(end),
+            length,
+            shown,
+        )
+        return found
+
+    def slot(self, day: str, begin: str, end: str) -> tuple[Any, Any, Any, int | None, str]:
+        day_db, iso = self.date(day)
+        span = self.spans.get((begin, end)) or self.span(begin, end)
+        found = self.slots[(day, begin, end)] = (
+            day_db,
+            span[0],
+            span[1],
+            span[2],
+            f"{iso}|{span[3]}",
+        )
+        return found
+
+    def lesson(self, vak: str, docent: str) -> tuple[str | None, str | None, str]:
+        vak_db = _cell("vak", self.vakken, vak)
+        docent_db = _cell("docent", self.docenten, docent)
+        found = self.lessons[(vak, docent)] = (vak_db, docent_db, vak_db or "")
+        return found
+
+    def meaning(self, code_text: str, reason_text: str) -> tuple[str, str | None]:
+        """The code and its reason, which a geoorloofd code must have (R-REASON)."""
+        code, needs_reason = self.code(code_text)
+        reason = reason_text.strip() or None
+        if needs_reason and reason is None:
+            raise CellProblem(
+                "reden",
+                f"Code '{code}' is geoorloofd verzuim; dan hoort er altijd een reden bij "
+                "(R-REASON). Vul de kolom 'reden' in.",
+            )
+        found = self.meanings[(code_text, reason_text)] = (code, reason)
+        return found
+
+    def code(self, text: str) -> tuple[str, bool]:
+        found = self.codes.get(text.strip().upper())
+        if found is not None:
+            return found
+        if not text.strip():
+            raise CellProblem("code", required_value("code"))
+        raise CellProblem(
+            "code",
+            f"Onbekende code '{text.strip()}'. Gebruik een van: {self.valid_codes}; een eigen "
+            "code voegt u eerst toe onder Instellingen.",
+        )
+
+    def length(self, text: str) -> int:
+        if not text.strip():
+            raise CellProblem(
+                "minuten",
+                "Vul begin en eind in, of het aantal minuten; zonder tijden of minuten is niet "
+                "bekend hoe lang de registratie duurt.",
+            )
+        return _cell("minuten", self.minutes, text)
+
+
+def read_registrations(
+    table: CsvTable,
+    known: set[str],
+    codes: Mapping[str, RegistrationCode],
+    connection: Connection,
+    problems: list[RowProblem],
+    progress: Progress,
+    cancel: Cancel,
+) -> list[tuple[Any, ...]]:
+    """Checked rows in NAMES order; every bad row becomes one problem (its first fault).
+
+    The loop does per row only dictionary look-ups of texts seen before; anything new goes to
+    `_Slow`, which parses it, checks it and remembers it.
+    """
+    file, label = table.file, table.label
+    if not (table.has("minuten") or (table.has("begin") and table.has("eind"))):
+        problems.append(
+            RowProblem(
+                file,
+                1,
+                "minuten",
+                "Het bestand heeft geen kolommen 'begin' en 'eind' en ook geen kolom 'minuten'. "
+                "Voeg de tijden of het aantal minuten toe.",
+            )
+        )
+        return []
+    slow = _Slow(codes, connection)
+    slot_get, meaning_get, lesson_get = slow.slots.get, slow.meanings.get, slow.lessons.get
+    moment_get, minutes_get = slow.moments.cache.get, slow.minutes.cache.get
+
+    # absent optional columns read from one extra, always empty, cell
+    width = table.width
+    padded = any(not table.has(c) for c in OPTIONAL)
+    get = itemgetter(*(table.columns.get(c, width) for c in _SPEC))
+    reader, fit, total = table.reader, table.fit, table.line_count
+
+    rows: list[tuple[Any, ...]] = []
+    append = rows.append
+    seen: set[str] = set()
+    seen_add = seen.add
+    while True:
+        first_line = reader.line_num
+        for row in islice(reader, STEP):
+            if len(row) != width:
+                row = fit(row, reader.line_num)
+                if row is None:
+                    continue
+            if padded:
+                row.append("")
+            number, day, begin, end, minutes, code, reason, vak, docent, moment = get(row)
+            try:
+                if number not in known:
+                    number = slow.student(number, known)
+                slot = slot_get((day, begin, end))
+                if slot is None:
+                    slot = slow.slot(day, begin, end)
+                meaning = meaning_get((code, reason))
+                if meaning is None:
+                    meaning = slow.meaning(code, reason)
+                lesson = lesson_get((vak, docent))
+                if lesson is None:
+                    lesson = slow.lesson(vak, docent)
+                moment_db = moment_get(moment, _MISSING)
+                if moment_db is _MISSING:
+                    moment_db = _cell("geregistreerd_op", slow.moments, moment)
+                length = slot[3]
+                if length is None:
+                    length = minutes_get(minutes)
+                    if length is None:
+                        length = slow.length(minutes)
+                    key = f"{number}|{slot[4]}|{length}|{lesson[2]}"
+                else:
+                    key = f"{number}|{slot[4]}|{lesson[2]}"
+            except CellProblem as exc:
+                if any(value.strip() for value in row):
+                    line = reader.line_num
+                    problems.append(RowProblem(file, line, label(exc.column), exc.reason))
+                continue
+            if key in seen:
+                key = _next_key(key, seen)
+            seen_add(key)
+            append(
+                (
+                    number,
+                    slot[0],
+                    slot[1],
+                    slot[2],
+                    length,
+                    meaning[0],
+                    meaning[1],
+                    lesson[0],
+                    lesson[1],
+                    moment_db,
+                    key,
+                )
+            )
+        if reader.line_num == first_line:
+            break
+        check(cancel)
+        progress(reader.line_num, total, f"{file} lezen")
+    return rows
+
+
+def _next_key(key: str, seen: set[str]) -> str:
+    """The key of the second, third, … identical row: `#2`, `#3`, …"""
+    occurrence = 2
+    while f"{key}#{occurrence}" in seen:
+        occurrence += 1
+    return f"{key}#{occurrence}"
+
+
+def _insert_values(p: Callable[[str], Any]) -> dict[str, Any]:
+    values = {n: p(n) for n in STORED}
+    # a constant, not a placeholder: one value less to bind per row
+    values["source"] = literal_column(f"'{Source.IMPORT}'")
+    return values
+
+
+def _existing(connection: Connection) -> dict[str, tuple[Any, ...]]:
+    """Every imported registration by key: (key, id, *CHANGEABLE) as the driver gives them.
+
+    Read through the driver's own cursor: for a million rows SQLAlchemy's result rows cost
+    about a third more, and the values are compared in the driver's form anyway.
+    """
+    columns = [_table.c.import_key, _table.c.id, *(_table.c[n] for n in CHANGEABLE)]
+    statement = select(*columns).where(_table.c.import_key.is_not(None))
+    cursor = connection.connection.cursor()
+    try:
+        cursor.execute(str(statement.compile(dialect=connection.dialect)))
+        return {row[0]: row for row in cursor.fetchall()}
+    finally:
+        cursor.close()
+
+
+def write_registrations(
+    connection: Connection,
+    rows: list[tuple[Any, ...]],
+    ids: dict[str, int],
+    summary: FileSummary,
+    progress: Progress,
+    cancel: Cancel,
+) -> None:
+    existing = _existing(connection)
+    new: list[tuple[Any, ...]] = rows
+    changed: list[tuple[Any, ...]] = []
+    if existing:
+        new = []
+        get = existing.get
+        for row in rows:
+            old = get(row[KEY])
+            if old is None:
+                new.append(row)
+            elif old[2:] != _changeable(row):
+                changed.append((*_changeable(row), old[1]))
+        summary.unchanged = len(rows) - len(new) - len(changed)
+    if new:
+        # a load that makes up most of the table is faster with its indexes built afterwards
+        bulk = len(new) >= BULK_ROWS and len(new) > len(existing)
+        with secondary_indexes_dropped(connection, _table, bulk):
+            MultiRowInsert(
+                connection, _table, _insert_values, STORED, lookups={"student_id": ids}
+            ).execute(new, progress=progress, what=f"{summary.file} opslaan", cancel=cancel)
+    if changed:
+        statement = (
+            update(_table)
+            .where(_table.c.id == param("id"))
+            .values({n: param(n) for n in CHANGEABLE})
+        )
+        RawStatement(connection, statement, [*CHANGEABLE, "id"]).execute(
+            changed, progress=progress, what=f"{summary.file} bijwerken", cancel=cancel
+        )
+    summary.added, summary.changed = len(new), len(changed)

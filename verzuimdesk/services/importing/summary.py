@@ -1,0 +1,88 @@
+"""What an import did, per file, in words a verzuimmedewerker reads after a nightly run."""
+
+from __future__ import annotations
+
+from dataclasses import dataclass, field
+from typing import Any
+
+from verzuimdesk.errors import RowProblem
+from verzuimdesk.services.changes import Changes
+
+SHOWN_PROBLEMS = 50
+
+
+@dataclass
+class FileSummary:
+    file: str
+    present: bool = True
+    added: int = 0
+    changed: int = 0
+    unchanged: int = 0
+    removed: int = 0
+    skipped: int = 0
+    unreadable: bool = False  # a fault in the header or encoding: no row was read
+    unknown_columns: list[str] = field(default_factory=list)
+
+    @property
+    def touched(self) -> bool:
+        return bool(self.added or self.changed or self.removed)
+
+    def line(self) -> str:
+        if not self.present:
+            return f"{self.file}: niet aanwezig, overgeslagen"
+        if self.unreadable:
+            return f"{self.file}: niet gelezen, overgeslagen (zie de fouten hieronder)"
+        text = (
+            f"{self.file}: {self.added} toegevoegd, {self.changed} gewijzigd, "
+            f"{self.unchanged} ongewijzigd, {self.skipped} overgeslagen"
+        )
+        if self.removed:
+            text += f", {self.removed} verwijderd"
+        if self.unknown_columns:
+            names = ", ".join(f"'{c}'" for c in self.unknown_columns)
+            text += f" (onbekende kolommen genegeerd: {names})"
+        return text
+
+    def counts(self) -> dict[str, Any]:
+        if not self.present:
+            return {"aanwezig": False}
+        if self.unreadable:
+            return {"gelezen": False}
+        return {
+            "toegevoegd": self.added,
+            "gewijzigd": self.changed,
+            "ongewijzigd": self.unchanged,
+            "verwijderd": self.removed,
+            "overgeslagen": self.skipped,
+            "onbekende_kolommen": self.unknown_columns,
+        }
+
+
+@dataclass
+class ImportSummary:
+    folder: str
+    files: list[FileSummary]
+    skipped_problems: list[RowProblem] = field(default_factory=list)
+    seconds: float = 0.0
+    changes: Changes = field(default_factory=Changes)
+
+    def file(self, name: str) -> FileSummary:
+        return next(f for f in self.files if f.file == name)
+
+    def lines(self) -> list[str]:
+        result = [f"Import uit {self.folder}:"]
+        result += [f"  {f.line()}" for f in self.files]
+        if not any(f.touched for f in self.files):
+            result.append("Alles was al bijgewerkt: niets gewijzigd.")
+        if self.skipped_problems:
+            result.append(f"Overgeslagen regels ({len(self.skipped_problems)}):")
+            result += [f"  {p}" for p in self.skipped_problems[:SHOWN_PROBLEMS]]
+            more = len(self.skipped_problems) - SHOWN_PROBLEMS
+            if more > 0:
+                result.append(f"  … en nog {more} andere.")
+        seconds = f"{self.seconds:.1f}".replace(".", ",")
+        result.append(f"Klaar in {seconds} seconden.")
+        return result
+
+    def counts(self) -> dict[str, Any]:
+        return {f.file: f.counts() for f in self.files}
