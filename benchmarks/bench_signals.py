@@ -13,6 +13,7 @@ without the demo generator.
 from __future__ import annotations
 
 import argparse
+import os
 import random
 import statistics
 import tempfile
@@ -37,6 +38,12 @@ ONE_LIMIT_MS = 50.0
 
 
 LESSON_STARTS = [clock(8 + i, 30) for i in range(6)]
+
+
+def _cpu_seconds() -> float:
+    """CPU time of this process and of the worker processes it has waited for."""
+    spent = os.times()
+    return spent.user + spent.system + spent.children_user + spent.children_system
 
 
 def build_synthetic(ctx: Context, students: int, until: date) -> None:
@@ -137,18 +144,19 @@ def main() -> None:
     print(f"{students} students, {registrations} registrations, signals on {args.on}")
 
     signals_on(ctx, args.on, args.policy)  # warm-up: imports, holiday tables, SQLite cache
-    # the machine is shared: CPU time shows the work itself, wall time what a user waits
+    # the machine is shared: CPU time shows the work itself (worker processes included), wall
+    # time what a user waits; the verdict goes by the median wall time
     timings, cpu = [], []
-    for _ in range(3):
-        started, started_cpu = time.perf_counter(), time.process_time()
+    for _ in range(5):
+        started, started_cpu = time.perf_counter(), _cpu_seconds()
         found = signals_on(ctx, args.on, args.policy)
         timings.append(time.perf_counter() - started)
-        cpu.append(time.process_time() - started_cpu)
-    best = min(timings)
-    verdict = "PASS" if best < ALL_LIMIT_S else "FAIL"
+        cpu.append(_cpu_seconds() - started_cpu)
+    median_all = statistics.median(timings)
+    verdict = "PASS" if median_all < ALL_LIMIT_S else "FAIL"
     print(
-        f"all students: {best:.2f} s best of 3 (median {statistics.median(timings):.2f} s; "
-        f"CPU best {min(cpu):.2f} s), {len(found)} open signals; "
+        f"all students: median {median_all:.2f} s of 5 (best {min(timings):.2f} s; CPU of all "
+        f"processes median {statistics.median(cpu):.2f} s), {len(found)} open signals; "
         f"limit {ALL_LIMIT_S:.0f} s: {verdict}"
     )
     for rule, count in sorted(Counter(s.rule.value for s in found).items()):

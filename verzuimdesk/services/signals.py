@@ -20,19 +20,17 @@ from sqlalchemy import select
 from sqlalchemy.orm import Session
 
 from verzuimdesk.domain.route import Route
-from verzuimdesk.domain.signals import ReportFact, RuleEnv, RuleId, Signal, evaluate_student
+from verzuimdesk.domain.signals import ReportFact, RuleId, Signal
 from verzuimdesk.domain.signals.engine import covering_report
 from verzuimdesk.domain.signals.explain import dutch_date
 from verzuimdesk.errors import NotFoundError, ValidationError
 from verzuimdesk.services import audit
 from verzuimdesk.services.changes import Changes
 from verzuimdesk.services.context import Context
-from verzuimdesk.services.signal_inputs import (
-    SignalInputs,
-    gc_paused,
-    load_inputs,
-    load_reports,
-)
+from verzuimdesk.services.school import load_policy
+from verzuimdesk.services.signal_inputs import load_reports
+from verzuimdesk.services.signal_runs import compute_signals
+from verzuimdesk.store.database import Database
 from verzuimdesk.store.reporting import SignalRow
 from verzuimdesk.store.students import Student
 
@@ -58,19 +56,6 @@ class OpenSignal:
     window: tuple[date, date] | None
     policy_name: str
     explanation: str
-
-
-def _compute(inputs: SignalInputs) -> list[tuple[int, Signal]]:
-    env = RuleEnv(inputs.calendar, inputs.policy, inputs.on)
-    found: list[tuple[int, Signal]] = []
-    for sid, days in inputs.days.items():
-        facts = inputs.students.get(sid)
-        if facts is None:
-            continue
-        reports = inputs.reports.get(sid, [])
-        for signal in evaluate_student(facts, days, reports, inputs.timetable_of(sid), env):
-            found.append((sid, signal))
-    return found
 
 
 def _row_to_signal(row: SignalRow, leerlingnummer: str) -> Signal:
@@ -105,21 +90,23 @@ def _stored(
 
 
 def _open_on(
-    session: Session, on: date, policy_name: str | None, student_ids: Collection[int] | None
+    db: Database,
+    session: Session,
+    on: date,
+    policy_name: str | None,
+    student_ids: Collection[int] | None,
 ) -> list[Signal]:
-    with gc_paused():
-        inputs = load_inputs(session, on, policy_name, student_ids)
-        computed = _compute(inputs)
+    computed, all_reports = compute_signals(db, session, on, policy_name, student_ids)
     merged: dict[tuple[str, str, date], Signal] = {}
     for sid, signal in computed:
-        reports = inputs.reports.get(sid)  # most students have none: skip the look-up
+        reports = all_reports.get(sid)  # most students have none: skip the look-up
         if not reports or covering_report(signal, reports) is None:
             merged[signal.key] = signal
     for row, number in _stored(session, on, student_ids):
         signal = _row_to_signal(row, number)
         if row.status != OPEN:
             merged.pop(signal.key, None)
-        elif covering_report(signal, inputs.reports.get(row.student_id, [])) is None:
+        elif covering_report(signal, all_reports.get(row.student_id, [])) is None:
             merged[signal.key] = signal  # the kept record, with the policy it was raised under
     # a StrEnum member sorts as its value, without the slow .value lookup
     return sorted(merged.values(), key=lambda s: (s.arose_on, s.student_id, s.rule))
@@ -128,7 +115,7 @@ def _open_on(
 def signals_on(ctx: Context, on: date, policy_name: str | None = None) -> list[Signal]:
     """Every signal open on `on`: arisen on or before it and not dealt with."""
     with ctx.db.unit_of_work() as session:
-        return _open_on(session, on, policy_name, None)
+        return _open_on(ctx.db, session, on, policy_name, None)
 
 
 def student_signals(
@@ -136,7 +123,7 @@ def student_signals(
 ) -> list[Signal]:
     """The open signals of one student (by database id), for the dossier."""
     with ctx.db.unit_of_work() as session:
-        return _open_on(session, on, policy_name, [student_id])
+        return _open_on(ctx.db, session, on, policy_name, [student_id])
 
 
 def open_signals(
@@ -182,9 +169,8 @@ def refresh_signals(ctx: Context, on: date, policy_name: str | None = None) -> C
     policy (its registrations were corrected) becomes "vervallen". One audit entry per run.
     """
     with ctx.db.unit_of_work() as session:
-        with gc_paused():
-            inputs = load_inputs(session, on, policy_name)
-            computed = _compute(inputs)
+        computed, all_reports = compute_signals(ctx.db, session, on, policy_name)
+        policy = load_policy(session, policy_name).name
         existing = {
             (row.student_id, row.rule, row.arose_on): row for row, _ in _stored(session, on, None)
         }
@@ -196,7 +182,7 @@ def refresh_signals(ctx: Context, on: date, policy_name: str | None = None) -> C
             key = (sid, signal.rule.value, signal.arose_on)
             seen.add(key)
             row = existing.get(key)
-            report = covering_report(signal, inputs.reports.get(sid, []))
+            report = covering_report(signal, all_reports.get(sid, []))
             if row is None:
                 row = _new_row(sid, signal)
                 session.add(row)
@@ -208,7 +194,7 @@ def refresh_signals(ctx: Context, on: date, policy_name: str | None = None) -> C
                 tally["gemeld"] += 1
                 touched.add(sid)
         for key, row in existing.items():
-            if key in seen or row.status != OPEN or row.policy_name != inputs.policy.name:
+            if key in seen or row.status != OPEN or row.policy_name != policy:
                 continue
             row.status, row.closed_at, row.closed_by = LAPSED, now, ctx.user
             row.closed_reason = "vervallen: de registraties geven dit signaal niet meer"
@@ -223,7 +209,7 @@ def refresh_signals(ctx: Context, on: date, policy_name: str | None = None) -> C
             "signal",
             None,
             None,
-            {"op": on, "beleid": inputs.policy.name, **tally},
+            {"op": on, "beleid": policy, **tally},
         )
     return Changes(signals=True, student_ids=frozenset(touched))
 
