@@ -2,7 +2,7 @@
 
 Revision ID: 0001
 Revises:
-Create Date: 2026-11-23 16:27:56.005605
+Create Date: 2026-11-23 17:00:21.781536
 """
 
 from collections.abc import Sequence
@@ -352,15 +352,22 @@ def upgrade() -> None:
     with op.batch_alter_table("registration", schema=None) as batch_op:
         batch_op.create_index("ix_registration_date_code", ["date", "code"], unique=False)
         batch_op.create_index(
-            batch_op.f("ix_registration_leave_card_id"), ["leave_card_id"], unique=False
+            "ix_registration_leave_card_id",
+            ["leave_card_id"],
+            unique=False,
+            sqlite_where=sa.text("leave_card_id IS NOT NULL"),
+            postgresql_where=sa.text("leave_card_id IS NOT NULL"),
         )
         batch_op.create_index(
-            batch_op.f("ix_registration_sick_report_id"), ["sick_report_id"], unique=False
+            "ix_registration_sick_report_id",
+            ["sick_report_id"],
+            unique=False,
+            sqlite_where=sa.text("sick_report_id IS NOT NULL"),
+            postgresql_where=sa.text("sick_report_id IS NOT NULL"),
         )
         batch_op.create_index(
             "ix_registration_signals", ["student_id", "date", "code", "minutes"], unique=False
         )
-        batch_op.create_index("ix_registration_student_date", ["student_id", "date"], unique=False)
 
     op.create_table(
         "signal",
@@ -411,10 +418,17 @@ def downgrade() -> None:
 
     op.drop_table("signal")
     with op.batch_alter_table("registration", schema=None) as batch_op:
-        batch_op.drop_index("ix_registration_student_date")
         batch_op.drop_index("ix_registration_signals")
-        batch_op.drop_index(batch_op.f("ix_registration_sick_report_id"))
-        batch_op.drop_index(batch_op.f("ix_registration_leave_card_id"))
+        batch_op.drop_index(
+            "ix_registration_sick_report_id",
+            sqlite_where=sa.text("sick_report_id IS NOT NULL"),
+            postgresql_where=sa.text("sick_report_id IS NOT NULL"),
+        )
+        batch_op.drop_index(
+            "ix_registration_leave_card_id",
+            sqlite_where=sa.text("leave_card_id IS NOT NULL"),
+            postgresql_where=sa.text("leave_card_id IS NOT NULL"),
+        )
         batch_op.drop_index("ix_registration_date_code")
 
     op.drop_table("registration")
