@@ -175,3 +175,14 @@ def test_doctor_visit_is_registered_by_the_desk() -> None:
 def test_may_decide_ranks() -> None:
     assert may_decide(Decider.DIRECTEUR, Decider.COACH)
     assert not may_decide(Decider.COACH, Decider.DIRECTEUR)
+
+
+def test_gewichtig_late_days_is_the_policy_edge() -> None:
+    def past(start: date, rules: Verlof = RULES) -> bool:
+        c = card(subkind="overlijden-1", start_date=start, end_date=TODAY)
+        result = assess_card(c, TODAY, calendar(), YearUse(), rules)
+        return any("nooit achteraf" in p for p in result.problems)
+
+    assert not past(date(2025, 9, 29))  # 2 days after it arose
+    assert past(date(2025, 9, 28))  # 3 days after
+    assert past(date(2025, 9, 30), Verlof(gewichtig_late_days=0))

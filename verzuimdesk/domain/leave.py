@@ -81,10 +81,6 @@ RELIGIOUS_HOLIDAYS: tuple[str, ...] = (
     "Vreugde der Wet (Simchat Tora)",
 )
 
-# gewichtige omstandigheden may be asked up to this many days after they arose (R-VERLOF-3);
-# not yet a policy key
-GEWICHTIG_LATE_DAYS = 2
-
 
 class Decider(StrEnum):
     """Who may decide, in rising order of authority (R-VERLOF-5)."""
@@ -246,7 +242,7 @@ def assess_card(
             "(R-VERLOF-1): geef de kaart terug om te laten ondertekenen."
         )
     late_allowed = card.kind is LeaveKind.GEWICHTIG and card.start_date >= today - timedelta(
-        days=GEWICHTIG_LATE_DAYS
+        days=rules.gewichtig_late_days
     )
     if card.start_date < today and not late_allowed:
         problems.append(

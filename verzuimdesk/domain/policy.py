@@ -98,6 +98,7 @@ class Verlof:
     vakantie_blocked_first_lesweken: int = 2
     vakantie_ask_weeks_ahead: int = 8
     gewichtig_max_days: int = 10
+    gewichtig_late_days: int = 2  # asked in advance, or at most this many days afterwards
     religious_notice_days: int = 2
     coach_max_days: int = 1
     director_max_days: int = 10
