@@ -22,6 +22,7 @@ from verzuimdesk.ui.errors_ui import show_error
 from verzuimdesk.ui.logs import setup_logging
 from verzuimdesk.ui.main_window import MainWindow
 from verzuimdesk.ui.school_setup_dialog import SchoolSetupDialog
+from verzuimdesk.ui.signal_refresh import SignalRefresher
 from verzuimdesk.ui.student_search import shared_index
 from verzuimdesk.ui.worker import run_with_progress
 
@@ -104,6 +105,7 @@ def run_gui(db: str | None, demo: bool) -> int:
         lambda: bus.announce(sick_reports.materialise_sick_days(ctx, ctx.today()))
     )
     timer.start(MATERIALISE_EVERY_MS)
+    SignalRefresher(ctx, bus, window).refresh_now()
     window.show()
     code = app.exec()
     database.dispose()

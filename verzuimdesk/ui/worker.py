@@ -80,3 +80,64 @@ def run_with_progress(
     if "error" in outcome:
         raise outcome["error"]
     return outcome["result"]
+
+
+class _Outcome(QObject):
+    succeeded = Signal(object)
+    failed = Signal(object)
+
+
+class BackgroundTask(QObject):
+    """Work the user need not wait for: runs `fn()` in a thread, reports back in the GUI thread.
+
+    One run at a time; `start` while a run is under way returns False.
+    """
+
+    succeeded = Signal(object)  # fn's result
+    failed = Signal(object)  # the exception
+
+    def __init__(self, name: str, fn: Callable[[], Any], parent: QObject | None = None) -> None:
+        super().__init__(parent)
+        self._name = name
+        self._fn = fn
+        self._thread: threading.Thread | None = None
+        self._outcome = _Outcome(self)
+        self._outcome.succeeded.connect(self._done_ok, Qt.ConnectionType.QueuedConnection)
+        self._outcome.failed.connect(self._done_error, Qt.ConnectionType.QueuedConnection)
+
+    @property
+    def running(self) -> bool:
+        return self._thread is not None
+
+    def start(self) -> bool:
+        if self._thread is not None:
+            return False
+
+        def work() -> None:
+            try:
+                result = self._fn()
+            except Exception as exc:  # handed to the GUI thread, which decides what to say
+                self._outcome.failed.emit(exc)
+            else:
+                self._outcome.succeeded.emit(result)
+
+        self._thread = threading.Thread(target=work, name=f"verzuimdesk: {self._name}", daemon=True)
+        self._thread.start()
+        return True
+
+    def wait(self) -> None:
+        if self._thread is not None:
+            self._thread.join()
+
+    def _finish(self) -> None:
+        if self._thread is not None:
+            self._thread.join()
+            self._thread = None
+
+    def _done_ok(self, result: object) -> None:
+        self._finish()
+        self.succeeded.emit(result)
+
+    def _done_error(self, exc: object) -> None:
+        self._finish()
+        self.failed.emit(exc)
