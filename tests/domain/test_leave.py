@@ -186,3 +186,35 @@ def test_gewichtig_late_days_is_the_policy_edge() -> None:
     assert not past(date(2025, 9, 29))  # 2 days after it arose
     assert past(date(2025, 9, 28))  # 3 days after
     assert past(date(2025, 9, 30), Verlof(gewichtig_late_days=0))
+
+
+def test_vakantieverlof_is_pro_rata_for_students_at_school_part_of_the_week() -> None:
+    bbl = frozenset({0, 1})  # at school on Monday and Tuesday
+    two_weeks = card(
+        kind=LeaveKind.VAKANTIE,
+        subkind=None,
+        start_date=date(2026, 3, 2),
+        end_date=date(2026, 3, 13),
+        employer_statement=True,
+    )
+    full_time = assess_card(two_weeks, TODAY, calendar(), YearUse(), RULES)
+    part_time = assess_card(two_weeks, TODAY, calendar(), YearUse(), RULES, bbl)
+    assert full_time.school_days == 10 and not any("hooguit" in p for p in full_time.problems)
+    assert part_time.school_days == 4  # only the student's own school days count
+    assert not any("hooguit" in p for p in part_time.problems)  # 4 of 2/5 × 10 = 4
+    three_weeks = assess_card(
+        card(
+            kind=LeaveKind.VAKANTIE,
+            subkind=None,
+            start_date=date(2026, 3, 2),
+            end_date=date(2026, 3, 20),
+            employer_statement=True,
+        ),
+        TODAY,
+        calendar(),
+        YearUse(),
+        RULES,
+        bbl,
+    )
+    assert three_weeks.school_days == 6
+    assert any("hooguit 4 schooldagen (naar rato" in p for p in three_weeks.problems)

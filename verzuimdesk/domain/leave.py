@@ -187,8 +187,25 @@ class Assessment:
         return not self.problems
 
 
-def school_days(calendar: SchoolCalendar, start: date, end: date) -> int:
-    return len(calendar.lesdagen(start, end)) if end >= start else 0
+def school_days(
+    calendar: SchoolCalendar, start: date, end: date, weekdays: frozenset[int] | None = None
+) -> int:
+    """The student's own school days in the period: lesdagen on which the student has lessons
+    (`weekdays`, 0 = Monday; None when the timetable is not known: every lesdag)."""
+    if end < start:
+        return 0
+    days = calendar.lesdagen(start, end)
+    if weekdays is None:
+        return len(days)
+    return sum(1 for day in days if day.weekday() in weekdays)
+
+
+def vakantie_max_days(rules: Verlof, weekdays: frozenset[int] | None) -> int:
+    """R-VERLOF-2: the maximum for a full-time student, pro rata for one at school fewer days a
+    week (a BBL student at school 2 days a week gets 2/5 of 10 = 4 school days)."""
+    if weekdays is None or len(weekdays) >= 5:
+        return rules.vakantie_max_days
+    return rules.vakantie_max_days * len(weekdays) // 5
 
 
 def required_decider(card: CardInput, days: int, rules: Verlof) -> Decider:
@@ -214,9 +231,11 @@ def assess_card(
     calendar: SchoolCalendar,
     used: YearUse,
     rules: Verlof,
+    weekdays: frozenset[int] | None = None,
 ) -> Assessment:
-    """Check a card as filled in so far against R-VERLOF-1..5."""
-    days = school_days(calendar, card.start_date, card.end_date)
+    """Check a card as filled in so far against R-VERLOF-1..5; `weekdays` are the days of the
+    week the student has lessons (0 = Monday), None when not known."""
+    days = school_days(calendar, card.start_date, card.end_date, weekdays)
     decider = required_decider(card, days, rules)
     result = Assessment(days, decider, Status.AANGEVRAAGD)
     problems, warnings = result.problems, result.warnings
@@ -255,7 +274,7 @@ def assess_card(
         warnings.append("De periode loopt door in het volgende schooljaar.")
 
     if card.kind is LeaveKind.VAKANTIE:
-        _assess_vakantie(card, today, calendar, used, rules, days, result)
+        _assess_vakantie(card, today, calendar, used, rules, days, result, weekdays)
     elif card.kind is LeaveKind.GEWICHTIG:
         _assess_gewichtig(card, used, rules, days, result)
     elif card.kind is LeaveKind.RELIGIEUS:
@@ -289,16 +308,23 @@ def _assess_vakantie(
     rules: Verlof,
     days: int,
     result: Assessment,
+    weekdays: frozenset[int] | None,
 ) -> None:
     """R-VERLOF-2."""
+    max_days = vakantie_max_days(rules, weekdays)
+    part_time = (
+        f" (naar rato: {len(weekdays or ())} lesdagen per week)"
+        if max_days < rules.vakantie_max_days
+        else ""
+    )
     if used.vakantie_cards:
         result.problems.append(
             "Vakantieverlof kan maar één keer per schooljaar (R-VERLOF-2); deze leerling heeft "
             "dit schooljaar al vakantieverlof aangevraagd of gekregen."
         )
-    if days > rules.vakantie_max_days:
+    if days > max_days:
         result.problems.append(
-            f"Vakantieverlof is hooguit {rules.vakantie_max_days} schooldagen (R-VERLOF-2); "
+            f"Vakantieverlof is hooguit {max_days} schooldagen{part_time} (R-VERLOF-2); "
             f"deze aanvraag is {days} schooldagen."
         )
     first = calendar.first_lesdagen_of_year(card.start_date, 1)
@@ -324,7 +350,7 @@ def _assess_vakantie(
         )
     result.allowance = (
         f"Vakantieverlof: {'al gebruikt' if used.vakantie_cards else 'nog niet gebruikt'} dit "
-        f"schooljaar (eenmaal, hooguit {rules.vakantie_max_days} schooldagen)."
+        f"schooljaar (eenmaal, hooguit {max_days} schooldagen{part_time})."
     )
 
 

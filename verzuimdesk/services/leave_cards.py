@@ -24,6 +24,7 @@ from verzuimdesk.services.lesson_registrations import Link, lessons_on, register
 from verzuimdesk.services.school import load_calendar, load_policy
 from verzuimdesk.store.desk import LeaveCard
 from verzuimdesk.store.registrations import Source
+from verzuimdesk.store.school import TimetableSlot
 from verzuimdesk.store.students import Student
 
 _CARD_FIELDS = (
@@ -140,7 +141,19 @@ def _assess(
     policy = load_policy(session)
     calendar = load_calendar(session)
     used = _year_use(session, calendar, student_id, card.start_date)
-    return rules.assess_card(card, ctx.today(), calendar, used, policy.verlof), calendar
+    weekdays = _school_weekdays(session, student_id)
+    return rules.assess_card(card, ctx.today(), calendar, used, policy.verlof, weekdays), calendar
+
+
+def _school_weekdays(session: Session, student_id: int) -> frozenset[int] | None:
+    """The weekdays (0 = Monday) the student's class has lessons; None without a timetable."""
+    days = session.scalars(
+        select(TimetableSlot.weekday)
+        .join(Student, Student.klas == TimetableSlot.klas)
+        .where(Student.id == student_id)
+        .distinct()
+    ).all()
+    return frozenset(day - 1 for day in days) or None
 
 
 def assess(ctx: Context, student_id: int, card: rules.CardInput) -> rules.Assessment:
