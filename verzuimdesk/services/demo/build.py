@@ -28,13 +28,14 @@ from verzuimdesk.services.demo.absence_patterns import (
     class_days,
     plan_student,
 )
-from verzuimdesk.services.demo.bulk import BulkInsert, indexes_dropped
+from verzuimdesk.services.demo.bulk import BulkInsert
 from verzuimdesk.services.demo.names import HINDU, ISLAMIC
 from verzuimdesk.services.demo.people import DemoStudent, make_students
 from verzuimdesk.services.demo.registration_rows import RegistrationWriter
 from verzuimdesk.services.demo.timetable import DemoClass, make_classes
 from verzuimdesk.services.progress import Cancel, Progress, check, never_cancel, no_progress
 from verzuimdesk.services.school import configure_school, load_calendar
+from verzuimdesk.store.bulk_load import secondary_indexes_dropped
 from verzuimdesk.store.registrations import Registration
 from verzuimdesk.store.school import SchoolClass, TimetableSlot
 from verzuimdesk.store.students import Guardian, Student
@@ -176,7 +177,7 @@ def build_demo_school(
         ids = _insert_people(session, people, summary)
         check(cancel)
         days_of = {klas.code: class_days(klas, lesdagen, calendar) for klas in classes}
-        with indexes_dropped(session, Registration.__table__):
+        with secondary_indexes_dropped(session.connection(), Registration.__table__, True):
             facts = _insert_registrations(
                 session,
                 rng,

@@ -6,15 +6,11 @@ compiled once for the session's dialect and run with the driver's executemany, i
 session's transaction. Values are encoded by the columns' own SQLAlchemy bind processors, so
 the stored form is exactly what the ORM would write, on SQLite and PostgreSQL alike; processors
 of columns with few distinct values (dates, lesson times) are cached.
-
-Updating a table's secondary indexes row by row costs more than building them once afterwards
-(measured on SQLite: about 35 % of the insert time), hence `indexes_dropped`.
 """
 
 from __future__ import annotations
 
-from collections.abc import Callable, Iterator, Sequence
-from contextlib import contextmanager
+from collections.abc import Callable, Sequence
 from typing import Any
 
 from sqlalchemy import Table, insert
@@ -88,19 +84,3 @@ class BulkInsert:
         else:
             params = rows
         self._connection.exec_driver_sql(self._sql, params)  # type: ignore[arg-type]
-
-
-@contextmanager
-def indexes_dropped(session: Session, table: Table) -> Iterator[None]:
-    """The table's secondary indexes dropped for a bulk load and built again after it.
-
-    Only inside a unit of work: if the load fails, the rollback brings the indexes back
-    (DDL is transactional on SQLite and PostgreSQL), so nothing is rebuilt on the way out.
-    """
-    connection = session.connection()
-    indexes = sorted(table.indexes, key=lambda index: str(index.name))
-    for index in indexes:
-        index.drop(connection)
-    yield
-    for index in indexes:
-        index.create(connection)

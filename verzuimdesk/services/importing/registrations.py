@@ -30,7 +30,6 @@ from verzuimdesk.services.importing.bulk import (
     RawStatement,
     db_form,
     param,
-    secondary_indexes_dropped,
 )
 from verzuimdesk.services.importing.columns import ABSENTIES
 from verzuimdesk.services.importing.csv_reader import CsvTable
@@ -44,6 +43,7 @@ from verzuimdesk.services.importing.values import (
     parse_time,
 )
 from verzuimdesk.services.progress import Cancel, Progress, check
+from verzuimdesk.store.bulk_load import secondary_indexes_dropped
 from verzuimdesk.store.models import Registration, Source, Student
 
 _table = Registration.__table__
