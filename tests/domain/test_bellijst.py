@@ -8,6 +8,7 @@ from verzuimdesk.domain.bellijst import (
     Outcome,
     ReasonKind,
     compact_texts,
+    is_first_year_vo,
     parents_first,
     rank,
     reasons_for,
@@ -143,3 +144,11 @@ def test_compact_texts_group_signals_of_one_rule() -> None:
     assert short_labels(reasons_for(facts, ON, RULES, THRESHOLD)) == (
         "R-HERHAAL 2×, R-ZIEK-VAAK, 1e dag ongeoorloofd"
     )
+
+
+def test_brugklas_is_the_first_year_of_vo_by_the_student_or_else_the_school() -> None:
+    assert is_first_year_vo("vo", "mbo", 1)
+    assert is_first_year_vo(None, "vo", 1)
+    assert not is_first_year_vo("mbo", "vo", 1)  # the student's own sector wins
+    assert not is_first_year_vo(None, "vo", 2)
+    assert not is_first_year_vo(None, "vo", None)

@@ -264,3 +264,8 @@ def sick_unreachable(outcomes_today: Iterable[str], sick_today: bool) -> bool:
     if Outcome.BEREIKT in outcomes:
         return False
     return sum(1 for o in outcomes if o in UNREACHED) >= ZIEK6_MIN_UNREACHED_CALLS
+
+
+def is_first_year_vo(sector: str | None, school_sector: str | None, leerjaar: int | None) -> bool:
+    """R-BRUGKLAS applies to the first year of VO (the student's own sector, else the school's)."""
+    return (sector or school_sector) == "vo" and leerjaar == 1

@@ -17,7 +17,7 @@ from sqlalchemy import func, select
 from sqlalchemy.orm import Session
 
 from verzuimdesk.domain import bellijst as rules
-from verzuimdesk.domain.bellijst import Facts, OpenSignal, Reason
+from verzuimdesk.domain.bellijst import Facts, OpenSignal, Reason, is_first_year_vo
 from verzuimdesk.domain.calendar import SchoolCalendar
 from verzuimdesk.domain.codes import Category, Kind
 from verzuimdesk.domain.route import age_on
@@ -26,7 +26,6 @@ from verzuimdesk.services.calls import (
     GuardianData,
     StudentContacts,
     contacts_for,
-    is_first_year_vo,
 )
 from verzuimdesk.services.context import Context
 from verzuimdesk.services.school import code_map, get_school, load_calendar, load_policy
@@ -368,7 +367,11 @@ def load_contacts(ctx: Context, on: date, student_ids: Sequence[int]) -> dict[in
     sector = school.sector if school else None
     return {
         sid: contacts_for(
-            student, guardians.get(sid, ()), on, policy, is_first_year_vo(student, sector)
+            student,
+            guardians.get(sid, ()),
+            on,
+            policy,
+            is_first_year_vo(student.sector, sector, student.leerjaar),
         )
         for sid, student in students.items()
     }
@@ -424,7 +427,7 @@ def bellijst_in(session: Session, on: date, with_contacts: bool = True) -> Belli
             check_due=checks.get(sid),
             evaluation_due=evaluations.get(sid),
             follow_up_due=follow_ups.get(sid),
-            first_year_vo=is_first_year_vo(student, school_sector),
+            first_year_vo=is_first_year_vo(student.sector, school_sector, student.leerjaar),
         )
         names[sid] = sort_name(student)
         candidates.append((sid, names[sid], facts[sid]))

@@ -106,11 +106,6 @@ def guardian_data(rows: Iterable[Guardian]) -> list[GuardianData]:
     return [GuardianData(g.id, g.naam, g.relatie, g.telefoon, g.email) for g in rows]
 
 
-def is_first_year_vo(student: StudentLike, school_sector: str | None) -> bool:
-    """R-BRUGKLAS applies to the first year of VO (the student's own sector, else the school's)."""
-    return (student.sector or school_sector) == "vo" and student.leerjaar == 1
-
-
 @dataclass(frozen=True)
 class Ziek6Offer:
     """R-ZIEK-6 may be applied: the day's sick registrations and how many minutes they cover."""

@@ -12,7 +12,7 @@ from datetime import date, datetime, time, timedelta
 from sqlalchemy import select
 from sqlalchemy.orm import Session
 
-from verzuimdesk.domain.bellijst import OUTCOME_LABEL, Outcome
+from verzuimdesk.domain.bellijst import OUTCOME_LABEL, Outcome, is_first_year_vo
 from verzuimdesk.domain.calendar import SchoolCalendar
 from verzuimdesk.domain.codes import Category, Kind, RegistrationCode
 from verzuimdesk.domain.consent import ConsentStatus, consent_status
@@ -24,7 +24,6 @@ from verzuimdesk.services.calls import (
     Contact,
     contacts_for,
     guardian_data,
-    is_first_year_vo,
 )
 from verzuimdesk.services.context import Context
 from verzuimdesk.services.conversations import ConversationInfo, conversations_of
@@ -213,7 +212,7 @@ def _header(
         guardian_data(student.guardians),
         on,
         policy,
-        is_first_year_vo(student, sector),
+        is_first_year_vo(student.sector, sector, student.leerjaar),
     )
     route = route_for(student.geboortedatum, on, student.startkwalificatie)
     gemeente = f" van {student.woongemeente}" if student.woongemeente else ""
