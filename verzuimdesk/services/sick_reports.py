@@ -100,6 +100,10 @@ def _view(session: Session, report: SickReport, student: Student | None = None) 
             func.coalesce(func.sum(Registration.minutes), 0),
         ).where(Registration.sick_report_id == report.id, Registration.code == SICK_CODE)
     ).one()
+    return _make_view(report, student, int(days), int(minutes))
+
+
+def _make_view(report: SickReport, student: Student, days: int, minutes: int) -> SickReportView:
     return SickReportView(
         id=report.id,
         student_id=student.id,
@@ -112,8 +116,8 @@ def _view(session: Session, report: SickReport, student: Student | None = None) 
         starts_at=report.starts_at,
         ended_at=report.ended_at,
         reason=report.reason,
-        days=int(days),
-        minutes=int(minutes),
+        days=days,
+        minutes=minutes,
     )
 
 
@@ -164,23 +168,7 @@ def list_open_reports(ctx: Context) -> list[SickReportView]:
         views = []
         for report, student in rows:
             days, minutes = totals.get(report.id, (0, 0))
-            views.append(
-                SickReportView(
-                    id=report.id,
-                    student_id=student.id,
-                    student_name=student.full_name,
-                    klas=student.klas,
-                    leerlingnummer=student.leerlingnummer,
-                    called_at=report.called_at,
-                    caller_kind=report.caller_kind,
-                    caller_name=report.caller_name,
-                    starts_at=report.starts_at,
-                    ended_at=report.ended_at,
-                    reason=report.reason,
-                    days=days,
-                    minutes=minutes,
-                )
-            )
+            views.append(_make_view(report, student, days, minutes))
         return views
 
 
