@@ -8,10 +8,8 @@ read: later data never leaks into an earlier answer.
 
 from __future__ import annotations
 
-import gc
 from collections import defaultdict
-from collections.abc import Collection, Iterator
-from contextlib import contextmanager
+from collections.abc import Collection
 from dataclasses import dataclass
 from datetime import date
 
@@ -51,22 +49,6 @@ class SignalInputs:
 
     def timetable_of(self, student_id: int) -> dict[int, int] | None:
         return self.timetables.get(self.klas[student_id])
-
-
-@contextmanager
-def gc_paused() -> Iterator[None]:
-    """Pause the cyclic garbage collector while a run makes half a million small tuples.
-
-    None of them form cycles (reference counting frees them as usual), but every collection
-    would walk them all again: on the 20,000-student demo school that halved the folding time.
-    """
-    was_enabled = gc.isenabled()
-    gc.disable()
-    try:
-        yield
-    finally:
-        if was_enabled:
-            gc.enable()
 
 
 def _students(

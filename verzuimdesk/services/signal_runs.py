@@ -11,7 +11,6 @@ from __future__ import annotations
 
 import multiprocessing
 import os
-import threading
 from collections.abc import Collection
 from concurrent.futures import ProcessPoolExecutor
 from datetime import date
@@ -22,10 +21,11 @@ from sqlalchemy.engine import make_url
 from sqlalchemy.orm import Session
 
 from verzuimdesk.domain.signals import ReportFact, RuleEnv, Signal, evaluate_student
+from verzuimdesk.services.gc_pause import gc_paused
+from verzuimdesk.services.processes import start_method
 from verzuimdesk.services.signal_inputs import (
     IdRange,
     SignalInputs,
-    gc_paused,
     load_inputs,
     load_reports,
 )
@@ -62,14 +62,6 @@ def _evaluate_range(url: str, on: date, policy_name: str | None, id_range: IdRan
         engine.dispose()
 
 
-def _start_method() -> str:
-    # fork starts a worker at once, but forking a process that runs other threads (the GUI's)
-    # can deadlock the child; spawn imports afresh (about 1.5 s here) and works everywhere
-    if "fork" in multiprocessing.get_all_start_methods() and threading.active_count() == 1:
-        return "fork"
-    return "spawn"
-
-
 def _processes(db: Database, students: int) -> int:
     database = make_url(db.url).database
     if db.is_sqlite and (not database or database == ":memory:"):
@@ -103,7 +95,7 @@ def compute_signals(
             inputs = load_inputs(session, on, policy_name, student_ids)
             return evaluate(inputs), inputs.reports
     ids.sort()
-    method = _start_method()
+    method = start_method()
     # a spawned worker spends its first moments importing: give it a smaller part
     own_share = 1 / processes if method == "fork" else 1.5 / (processes + 0.5)
     ranges = _ranges(ids, processes, own_share)
