@@ -16,7 +16,7 @@ from itertools import chain
 from operator import itemgetter
 from typing import Any
 
-from sqlalchemy import Column, Connection, Table, bindparam, insert
+from sqlalchemy import Column, Connection, Dialect, Table, bindparam, insert
 from sqlalchemy.sql.expression import Executable, Insert, Update
 
 from verzuimdesk.services.progress import Cancel, Progress, check
@@ -32,9 +32,8 @@ def param(name: str) -> Any:
     return bindparam(f"p_{name}")
 
 
-def db_form(column: Column[Any], connection: Connection) -> Callable[[Any], Any]:
+def db_form(column: Column[Any], dialect: Dialect) -> Callable[[Any], Any]:
     """What the driver is given for a Python value of this column (identity when nothing)."""
-    dialect = connection.dialect
     processor = column.type.dialect_impl(dialect).bind_processor(dialect)
     return processor if processor is not None else _same
 
@@ -59,7 +58,7 @@ def to_db_rows(
     rows: Sequence[Row], columns: Sequence[Column[Any]], connection: Connection
 ) -> list[Row]:
     """Rows of Python values, converted where the dialect wants another form."""
-    forms = [db_form(c, connection) for c in columns]
+    forms = [db_form(c, connection.dialect) for c in columns]
     if not rows or all(form is _same for form in forms):
         return list(rows)
     by_column = [
@@ -129,9 +128,10 @@ class MultiRowInsert:
     """INSERT … VALUES (…), (…), … : many rows per statement, fewer round trips per row.
 
     `values(p)` gives one row's VALUES as Core expressions, using `p(name)` for its placeholders,
-    so a row may hold constants. Rows are tuples ordered as `names`. A column in `lookups` holds
-    a natural key that is stored as what the mapping gives for it (a leerlingnummer stored as
-    the student's id): mapped per statement in C, far cheaper than rebuilding each row.
+    so a row may hold constants. Rows come flat: the values of one row after the other, ordered
+    as `names`, so a statement's values are one slice. A column in `lookups` holds a natural key
+    that is stored as what the mapping gives for it (a leerlingnummer stored as the student's
+    id): mapped per statement in C, far cheaper than rebuilding each row.
     """
 
     def __init__(
@@ -167,39 +167,31 @@ class MultiRowInsert:
         lookups = [(per_row.index(self._names.index(n)), m) for n, m in self._lookups.items()]
         return _Compiled(str(compiled), None, reorder, lookups), row_by_row
 
-    def execute(
-        self,
-        rows: Sequence[Row],
-        *,
-        progress: Progress | None = None,
-        what: str = "",
-        cancel: Cancel | None = None,
-    ) -> None:
-        step = ROWS_PER_STATEMENT if self._many is not self._single else 1
-        full = len(rows) - len(rows) % step
-        for start in range(0, full, CHUNK):  # CHUNK is a multiple of ROWS_PER_STATEMENT
-            if cancel is not None:
-                check(cancel)
-            end = min(start + CHUNK, full)
-            self._run(self._many, rows[start:end], step)
-            if progress is not None:
-                progress(end, len(rows), what)
-        if full < len(rows):
-            self._run(self._single, rows[full:], 1)
-
-    def _run(self, statement: _Compiled, rows: Sequence[Row], step: int) -> None:
-        if statement.reorder is not None:
-            rows = [statement.reorder(r) for r in rows]
+    def execute(self, values: list[Any]) -> None:
         width = len(self._names)
+        step = ROWS_PER_STATEMENT if self._many is not self._single else 1
+        full = len(values) - len(values) % (step * width)
+        if full:
+            self._run(self._many, values[:full], step)
+        if full < len(values):
+            self._run(self._single, values[full:], 1)
+
+    def _run(self, statement: _Compiled, values: list[Any], step: int) -> None:
+        width = len(self._names)
+        if statement.reorder is not None:
+            reorder = statement.reorder
+            rows = (values[i : i + width] for i in range(0, len(values), width))
+            values = list(chain.from_iterable(map(reorder, rows)))
+        size = step * width
         flat = []
-        for start in range(0, len(rows), step):
-            values = list(chain.from_iterable(rows[start : start + step]))
+        for start in range(0, len(values), size):
+            part = values[start : start + size]
             for position, mapping in statement.lookups:
-                values[position::width] = map(mapping.__getitem__, values[position::width])
-            flat.append(tuple(values))
+                part[position::width] = map(mapping.__getitem__, part[position::width])
+            flat.append(tuple(part))  # SQLAlchemy takes a list of tuples for many executions
         if statement.keys is None:
             self._connection.exec_driver_sql(statement.sql, flat)
         else:
             keys = statement.keys
-            named = [dict(zip(keys, values, strict=True)) for values in flat]
+            named = [dict(zip(keys, part, strict=True)) for part in flat]
             self._connection.exec_driver_sql(statement.sql, named)

@@ -1,21 +1,25 @@
 """`verzuimdesk import generic FOLDER`: a folder in the exchange format, all or nothing.
 
-Every file is read and checked before anything is written, all in one unit of work: a single bad
-row stops the import with every problem listed, unless the user chose to skip bad rows. The same
-folder imported twice changes nothing the second time.
+Everything happens in one unit of work: a single bad row stops the import with every problem
+listed and nothing written, unless the user chose to skip bad rows. The other files are read and
+checked before anything is written; absenties.csv, by far the largest, is stored while it is
+still being read (`registration_source.py`), and a problem found in it rolls the whole import
+back. The same folder imported twice changes nothing the second time.
 """
 
 from __future__ import annotations
 
 import time
+from contextlib import ExitStack
 from pathlib import Path
 
-from sqlalchemy import select
+from sqlalchemy import Connection, select
 
 from verzuimdesk.errors import ImportProblems, RowProblem, ValidationError
 from verzuimdesk.services import audit
 from verzuimdesk.services.changes import Changes
 from verzuimdesk.services.context import Context
+from verzuimdesk.services.gc_pause import gc_paused
 from verzuimdesk.services.importing.columns import (
     ABSENTIES,
     ALL_FILES,
@@ -27,7 +31,8 @@ from verzuimdesk.services.importing.columns import (
 )
 from verzuimdesk.services.importing.csv_reader import CsvTable, open_table
 from verzuimdesk.services.importing.guardians import read_guardians, write_guardians
-from verzuimdesk.services.importing.registrations import read_registrations, write_registrations
+from verzuimdesk.services.importing.registration_source import Opened, RegistrationSource
+from verzuimdesk.services.importing.registration_writer import RegistrationWriter
 from verzuimdesk.services.importing.reports import read_reports, write_reports
 from verzuimdesk.services.importing.school_calendar import read_calendar, write_calendar
 from verzuimdesk.services.importing.students import (
@@ -73,6 +78,46 @@ def _check_folder(folder: Path) -> dict[str, Path | None]:
     return paths
 
 
+def _stop_unless_skipping(problems: list[RowProblem], skip_bad_rows: bool) -> None:
+    if problems and not skip_bad_rows:
+        problems.sort(key=lambda p: (_ORDER[p.file], p.line))
+        raise ImportProblems(problems)
+
+
+def _store_registrations(
+    source: RegistrationSource,
+    connection: Connection,
+    ids: dict[str, int] | None,
+    summary: FileSummary,
+    problems: list[RowProblem],
+    skip_bad_rows: bool,
+    progress: Progress,
+    cancel: Cancel,
+) -> None:
+    """absenties.csv read to its end, its rows stored while no problem stands in the way.
+
+    `ids` None: another file has a problem, so the rows are only checked. The check for
+    problems comes before the writer's end, so indexes are not rebuilt for a rollback.
+    """
+    messages = iter(source)
+    opened = next(messages)
+    assert isinstance(opened, Opened)
+    summary.unreadable, summary.unknown_columns = opened.unreadable, opened.unknown_columns
+    problems += opened.problems
+    with ExitStack() as stack:
+        writer = None
+        if ids is not None and not opened.unreadable:
+            writer = RegistrationWriter(connection, ids, summary, opened.lines)
+            stack.enter_context(writer)
+        for chunk in messages:
+            check(cancel)
+            problems += chunk.problems
+            if writer is not None and (skip_bad_rows or not problems):
+                writer.write(chunk.values)
+            progress(chunk.line, opened.lines, f"{summary.file} lezen en opslaan")
+        _stop_unless_skipping(problems, skip_bad_rows)
+
+
 def import_generic(
     ctx: Context,
     folder: Path,
@@ -88,7 +133,7 @@ def import_generic(
     summary = ImportSummary(str(folder), list(files.values()))
     problems: list[RowProblem] = []
 
-    with ctx.db.unit_of_work() as session:
+    with ctx.db.unit_of_work() as session, ExitStack() as stack, gc_paused():
         ensure_codes(session)
         codes = code_map(session)
         school = get_school(session)
@@ -96,7 +141,7 @@ def import_generic(
 
         tables: dict[str, CsvTable] = {}
         for name, path in paths.items():
-            if path is None:
+            if path is None or name == ABSENTIES.name:
                 continue
             check(cancel)
             progress(0, 0, f"{name} openen")
@@ -113,52 +158,55 @@ def import_generic(
             # without students every other row would only add "unknown student" noise
             raise ImportProblems(problems)
 
-        # -- read and check everything; nothing is written yet ---------------------------
+        # -- read and check; absenties.csv is read alongside (see the module's text) ---------
         students = StudentFile(columns=[])
         if LEERLINGEN.name in tables:
             sector = school.sector if school else None
             students = read_students(tables[LEERLINGEN.name], sector, problems)
         known = set(students.rows) | set(connection.scalars(select(Student.leerlingnummer)))
-        guardians = calendar = timetable = registrations = reports = None
+        absenties = paths[ABSENTIES.name]
+        source = None
+        if absenties is not None:
+            driver = f"{connection.dialect.name}+{connection.dialect.driver}"
+            source = stack.enter_context(RegistrationSource(absenties, known, codes, driver))
+        guardians = calendar = timetable = reports = None
         if OUDERS.name in tables:
             guardians = read_guardians(tables[OUDERS.name], known, problems)
         if KALENDER.name in tables:
             calendar = read_calendar(tables[KALENDER.name], problems)
         if ROOSTER.name in tables:
             timetable = read_timetable(tables[ROOSTER.name], problems)
-        if ABSENTIES.name in tables:
-            registrations = read_registrations(
-                tables[ABSENTIES.name], known, codes, connection, problems, progress, cancel
-            )
         if MELDINGEN.name in tables:
             reports = read_reports(tables[MELDINGEN.name], known, problems)
         for table in tables.values():
             problems += table.problems
-        problems.sort(key=lambda p: (_ORDER[p.file], p.line))
-        if problems:
-            if not skip_bad_rows:
-                raise ImportProblems(problems)
-            summary.skipped_problems = problems
-            for name in tables:
-                files[name].skipped = len({p.line for p in problems if p.file == name})
 
         # -- write --------------------------------------------------------------------------
-        check(cancel)
-        progress(0, 0, "leerlingen opslaan")
-        klassen = {values["klas"] for values in students.rows.values()}
-        ensure_classes(connection, klassen | set(timetable or ()))
-        ids = write_students(connection, students, files[LEERLINGEN.name])
-        if guardians is not None:
-            write_guardians(connection, guardians, students.rows, ids, files[OUDERS.name])
-        if calendar is not None:
-            write_calendar(connection, calendar, files[KALENDER.name])
-        if timetable is not None:
-            write_timetable(connection, timetable, files[ROOSTER.name])
-        if registrations is not None:
-            write_registrations(
-                connection, registrations, ids, files[ABSENTIES.name], progress, cancel
+        ids = None
+        if skip_bad_rows or not problems:
+            check(cancel)
+            progress(0, 0, "leerlingen opslaan")
+            klassen = {values["klas"] for values in students.rows.values()}
+            ensure_classes(connection, klassen | set(timetable or ()))
+            ids = write_students(connection, students, files[LEERLINGEN.name])
+            if guardians is not None:
+                write_guardians(connection, guardians, students.rows, ids, files[OUDERS.name])
+            if calendar is not None:
+                write_calendar(connection, calendar, files[KALENDER.name])
+            if timetable is not None:
+                write_timetable(connection, timetable, files[ROOSTER.name])
+        if source is not None:
+            summary_of = files[ABSENTIES.name]
+            _store_registrations(
+                source, connection, ids, summary_of, problems, skip_bad_rows, progress, cancel
             )
-        if reports is not None:
+        _stop_unless_skipping(problems, skip_bad_rows)
+        if problems:
+            problems.sort(key=lambda p: (_ORDER[p.file], p.line))
+            summary.skipped_problems = problems
+            for name, file in files.items():
+                file.skipped = len({p.line for p in problems if p.file == name})
+        if reports is not None and ids is not None:
             write_reports(connection, *reports, ids, ctx.now(), files[MELDINGEN.name])
         check(cancel)
         audit.record(

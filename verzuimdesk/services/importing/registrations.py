@@ -10,31 +10,27 @@ are left alone: an LVS export may cover only part of the year.
 Rows are kept in the driver's own form (what the column types' bind processors make of them),
 computed once per distinct date or time, so the write and the re-import comparison need no
 per-value conversion. Minutes come from the times when both are given, else from `minuten`.
+Rows come in chunks, so they can be stored while the rest of the file is still being read
+(`registration_source.py`); `registration_writer.py` stores them.
 """
 
 from __future__ import annotations
 
-from collections.abc import Callable, Mapping
+from collections.abc import Callable, Iterator, Mapping
 from datetime import datetime, time
 from itertools import islice
 from operator import itemgetter
 from typing import Any, TypeVar
 
-from sqlalchemy import Connection, literal_column, select, update
+from sqlalchemy import Dialect
 
 from verzuimdesk.domain.codes import RegistrationCode
 from verzuimdesk.domain.hours import minutes_between
 from verzuimdesk.errors import RowProblem
-from verzuimdesk.services.importing.bulk import (
-    MultiRowInsert,
-    RawStatement,
-    db_form,
-    param,
-)
+from verzuimdesk.services.importing.bulk import db_form
 from verzuimdesk.services.importing.columns import ABSENTIES
 from verzuimdesk.services.importing.csv_reader import CsvTable
 from verzuimdesk.services.importing.records import required_value, unknown_student
-from verzuimdesk.services.importing.summary import FileSummary
 from verzuimdesk.services.importing.values import (
     BadValue,
     CachedParser,
@@ -42,12 +38,9 @@ from verzuimdesk.services.importing.values import (
     parse_datetime,
     parse_time,
 )
-from verzuimdesk.services.progress import Cancel, Progress, check
-from verzuimdesk.store.bulk_load import secondary_indexes_dropped
-from verzuimdesk.store.models import Registration, Source, Student
+from verzuimdesk.store.registrations import Registration
 
 _table = Registration.__table__
-_students = Student.__table__
 
 # one row as kept: the leerlingnummer where the student's id goes, then the Registration
 # columns in the table's order, in the driver's form (so the insert needs no reordering)
@@ -64,13 +57,9 @@ NAMES = [
     "registered_at",
     "import_key",
 ]
+WIDTH = len(NAMES)
 KEY = NAMES.index("import_key")
-# what a re-import may change under the same key; the key itself holds the rest
-CHANGEABLE = ["minutes", "code", "reason", "docent", "registered_at"]
-_changeable = itemgetter(*(NAMES.index(n) for n in CHANGEABLE))
-STORED = ["student_id", *NAMES[1:]]
-STEP = 50_000  # rows between progress reports and cancel checks
-BULK_ROWS = 50_000  # from this many new rows on, indexes are rebuilt rather than updated
+STEP = 50_000  # lines per chunk
 
 T = TypeVar("T")
 _MISSING = object()
@@ -118,10 +107,10 @@ def _code_lookup(codes: Mapping[str, RegistrationCode]) -> dict[str, tuple[str, 
 class _Slow:
     """The parsers behind the loop's caches; each is called once per distinct text."""
 
-    def __init__(self, codes: Mapping[str, RegistrationCode], connection: Connection) -> None:
-        to_date = db_form(_table.c.date, connection)
-        self.to_time = db_form(_table.c.begin, connection)
-        to_moment = db_form(_table.c.registered_at, connection)
+    def __init__(self, codes: Mapping[str, RegistrationCode], dialect: Dialect) -> None:
+        to_date = db_form(_table.c.date, dialect)
+        self.to_time = db_form(_table.c.begin, dialect)
+        to_moment = db_form(_table.c.registered_at, dialect)
         self.dates = CachedParser(parse_date, lambda d: (to_date(d), d.isoformat()))
         self.minutes = CachedParser(_SPEC["minuten"], int)
         self.vakken = CachedParser(_SPEC["vak"], lambda v: v or None)
@@ -229,15 +218,18 @@ def read_registrations(
     table: CsvTable,
     known: set[str],
     codes: Mapping[str, RegistrationCode],
-    connection: Connection,
+    dialect: Dialect,
     problems: list[RowProblem],
-    progress: Progress,
-    cancel: Cancel,
-) -> list[tuple[Any, ...]]:
-    """Checked rows in NAMES order; every bad row becomes one problem (its first fault).
+) -> Iterator[tuple[list[Any], int]]:
+    """Checked rows, a chunk of STEP lines at a time, with the last line read.
 
-    The loop does per row only dictionary look-ups of texts seen before; anything new goes to
-    `_Slow`, which parses it, checks it and remembers it.
+    A chunk is flat: the values of its rows one after the other, WIDTH per row in NAMES order.
+    That is what a multi-row INSERT binds, and a helper process sends it in about half the time
+    a list of row tuples takes.
+
+    Every bad row becomes one problem (its first fault). The loop does per row only dictionary
+    look-ups of texts seen before; anything new goes to `_Slow`, which parses it, checks it and
+    remembers it.
     """
     file, label = table.file, table.label
     if not (table.has("minuten") or (table.has("begin") and table.has("eind"))):
@@ -250,8 +242,8 @@ def read_registrations(
                 "Voeg de tijden of het aantal minuten toe.",
             )
         )
-        return []
-    slow = _Slow(codes, connection)
+        return
+    slow = _Slow(codes, dialect)
     slot_get, meaning_get, lesson_get = slow.slots.get, slow.meanings.get, slow.lessons.get
     moment_get, minutes_get = slow.moments.cache.get, slow.minutes.cache.get
 
@@ -259,14 +251,14 @@ def read_registrations(
     width = table.width
     padded = any(not table.has(c) for c in OPTIONAL)
     get = itemgetter(*(table.columns.get(c, width) for c in _SPEC))
-    reader, fit, total = table.reader, table.fit, table.line_count
+    reader, fit = table.reader, table.fit
 
-    rows: list[tuple[Any, ...]] = []
-    append = rows.append
     seen: set[str] = set()
     seen_add = seen.add
     while True:
         first_line = reader.line_num
+        values: list[Any] = []
+        extend = values.extend
         for row in islice(reader, STEP):
             if len(row) != width:
                 row = fit(row, reader.line_num)
@@ -306,7 +298,7 @@ def read_registrations(
             if key in seen:
                 key = _next_key(key, seen)
             seen_add(key)
-            append(
+            extend(
                 (
                     number,
                     slot[0],
@@ -322,10 +314,8 @@ def read_registrations(
                 )
             )
         if reader.line_num == first_line:
-            break
-        check(cancel)
-        progress(reader.line_num, total, f"{file} lezen")
-    return rows
+            return
+        yield values, reader.line_num
 
 
 def _next_key(key: str, seen: set[str]) -> str:
@@ -334,66 +324,3 @@ def _next_key(key: str, seen: set[str]) -> str:
     while f"{key}#{occurrence}" in seen:
         occurrence += 1
     return f"{key}#{occurrence}"
-
-
-def _insert_values(p: Callable[[str], Any]) -> dict[str, Any]:
-    values = {n: p(n) for n in STORED}
-    # a constant, not a placeholder: one value less to bind per row
-    values["source"] = literal_column(f"'{Source.IMPORT}'")
-    return values
-
-
-def _existing(connection: Connection) -> dict[str, tuple[Any, ...]]:
-    """Every imported registration by key: (key, id, *CHANGEABLE) as the driver gives them.
-
-    Read through the driver's own cursor: for a million rows SQLAlchemy's result rows cost
-    about a third more, and the values are compared in the driver's form anyway.
-    """
-    columns = [_table.c.import_key, _table.c.id, *(_table.c[n] for n in CHANGEABLE)]
-    statement = select(*columns).where(_table.c.import_key.is_not(None))
-    cursor = connection.connection.cursor()
-    try:
-        cursor.execute(str(statement.compile(dialect=connection.dialect)))
-        return {row[0]: row for row in cursor.fetchall()}
-    finally:
-        cursor.close()
-
-
-def write_registrations(
-    connection: Connection,
-    rows: list[tuple[Any, ...]],
-    ids: dict[str, int],
-    summary: FileSummary,
-    progress: Progress,
-    cancel: Cancel,
-) -> None:
-    existing = _existing(connection)
-    new: list[tuple[Any, ...]] = rows
-    changed: list[tuple[Any, ...]] = []
-    if existing:
-        new = []
-        get = existing.get
-        for row in rows:
-            old = get(row[KEY])
-            if old is None:
-                new.append(row)
-            elif old[2:] != _changeable(row):
-                changed.append((*_changeable(row), old[1]))
-        summary.unchanged = len(rows) - len(new) - len(changed)
-    if new:
-        # a load that makes up most of the table is faster with its indexes built afterwards
-        bulk = len(new) >= BULK_ROWS and len(new) > len(existing)
-        with secondary_indexes_dropped(connection, _table, bulk):
-            MultiRowInsert(
-                connection, _table, _insert_values, STORED, lookups={"student_id": ids}
-            ).execute(new, progress=progress, what=f"{summary.file} opslaan", cancel=cancel)
-    if changed:
-        statement = (
-            update(_table)
-            .where(_table.c.id == param("id"))
-            .values({n: param(n) for n in CHANGEABLE})
-        )
-        RawStatement(connection, statement, [*CHANGEABLE, "id"]).execute(
-            changed, progress=progress, what=f"{summary.file} bijwerken", cancel=cancel
-        )
-    summary.added, summary.changed = len(new), len(changed)
