@@ -42,11 +42,11 @@ COLUMNS: tuple[Column[LeaveCardView], ...] = (
     Column("Status", lambda c: rules.STATUS_LABELS[c.status], lambda c: c.status != "aangevraagd"),
     Column("Leerling", lambda c: c.student_name, lambda c: c.student_name),
     Column("Klas", lambda c: c.klas, lambda c: c.klas),
-    Column("Soort", lambda c: c.kind_label, lambda c: c.kind_label),
+    Column("Soort", lambda c: c.kind_label, lambda c: c.kind_label, lambda c: c.kind_label, 34),
     Column("Periode", _period, lambda c: c.start_date),
     Column("Dagen", lambda c: str(c.school_days), lambda c: c.school_days),
-    Column("Beslist door", _decided, _decided),
-    Column("Reden", lambda c: c.reason, lambda c: c.reason),
+    Column("Beslist door", _decided, _decided, _decided, 24),
+    Column("Reden", lambda c: c.reason, lambda c: c.reason, lambda c: c.reason),
 )  # fmt: skip
 
 

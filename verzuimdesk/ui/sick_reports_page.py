@@ -23,8 +23,8 @@ COLUMNS: tuple[Column[SickReportView], ...] = (
     Column("Ziek sinds", lambda r: moment(r.starts_at), lambda r: r.starts_at),
     Column("Lesdagen", lambda r: str(r.days), lambda r: r.days),
     Column("Uren (u:mm)", lambda r: format_hhmm(r.minutes), lambda r: r.minutes),
-    Column("Gemeld door", lambda r: r.caller_text, lambda r: r.caller_text),
-    Column("Reden", lambda r: r.reason, lambda r: r.reason),
+    Column("Gemeld door", lambda r: r.caller_text, lambda r: r.caller_text, max_chars=44),
+    Column("Reden", lambda r: r.reason, lambda r: r.reason, lambda r: r.reason),
 )
 
 

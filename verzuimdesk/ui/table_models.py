@@ -25,6 +25,8 @@ class Column(Generic[R]):
     text: Callable[[R], str]
     raw: Callable[[R], Any]
     tooltip: Callable[[R], str | None] = _no_tooltip
+    # at most this many average characters wide in a list page; longer text is elided
+    max_chars: int | None = None
 
 
 class RowsModel(QAbstractTableModel, Generic[R]):

@@ -28,14 +28,18 @@ class TablePageBase(QWidget):
         self.bus = bus
         self.ui = Ui_TablePage()
         self.ui.setupUi(self)
+        self._columns = list(columns)
         self.model: RowsModel[Any] = RowsModel(columns, self)
         self.proxy = QSortFilterProxyModel(self)
         self.proxy.setSourceModel(self.model)
         self.proxy.setSortRole(SortRole)
         self.ui.table.setModel(self.proxy)
+        # the last column (a free text such as a reason) takes the width the others leave, so
+        # the page never scrolls sideways at 1366 pixels; the user may still drag columns
         header = self.ui.table.horizontalHeader()
-        header.setSectionResizeMode(QHeaderView.ResizeMode.ResizeToContents)
+        header.setSectionResizeMode(QHeaderView.ResizeMode.Interactive)
         header.setStretchLastSection(True)
+        self.ui.table.setWordWrap(False)
         self.ui.table.installEventFilter(self)
         self.ui.table.doubleClicked.connect(lambda _i: self.activate())
         self._stale = True
@@ -66,11 +70,23 @@ class TablePageBase(QWidget):
 
     def show_rows(self, rows: Sequence[Any], empty_text: str) -> None:
         self.model.set_rows(rows)
+        self._fit_columns()
         self.ui.table.setVisible(bool(rows))
         self.ui.empty.setVisible(not rows)
         self.ui.empty.setText(empty_text)
         if rows and not self.ui.table.currentIndex().isValid():
             self.ui.table.selectRow(0)
+
+    def _fit_columns(self) -> None:
+        """Each column as wide as its contents, but no wider than its `max_chars`."""
+        view = self.ui.table
+        view.resizeColumnsToContents()
+        char = view.fontMetrics().averageCharWidth()
+        for position, column in enumerate(self._columns[:-1]):
+            if column.max_chars is not None:
+                view.setColumnWidth(
+                    position, min(view.columnWidth(position), column.max_chars * char)
+                )
 
     # -- refresh only when shown: a hidden page marks itself stale ---------------------------
 
