@@ -8,17 +8,20 @@ and the audit entry use ctx.now()), so the same inputs give the same school and 
 from __future__ import annotations
 
 import time
+from collections.abc import Sequence
 from dataclasses import dataclass, field
 from datetime import date, timedelta
 from random import Random
+from typing import Any
 
-from sqlalchemy import func, insert, select
+from sqlalchemy import Table, func, insert, select
 from sqlalchemy.orm import Session
 
 from verzuimdesk.domain.calendar import SchoolCalendar
 from verzuimdesk.domain.route import age_on
 from verzuimdesk.errors import ValidationError
 from verzuimdesk.services import audit
+from verzuimdesk.services.bulk import dict_rows, insert_rows, to_db_rows
 from verzuimdesk.services.context import Context
 from verzuimdesk.services.demo import desk as desk_rows
 from verzuimdesk.services.demo import followup
@@ -28,7 +31,6 @@ from verzuimdesk.services.demo.absence_patterns import (
     class_days,
     plan_student,
 )
-from verzuimdesk.services.demo.bulk import BulkInsert
 from verzuimdesk.services.demo.names import HINDU, ISLAMIC
 from verzuimdesk.services.demo.people import DemoStudent, make_students
 from verzuimdesk.services.demo.registration_rows import RegistrationWriter
@@ -212,6 +214,14 @@ def build_demo_school(
     return summary
 
 
+def _insert_dicts(
+    session: Session, table: Table, names: Sequence[str], rows: Sequence[dict[str, Any]]
+) -> None:
+    connection = session.connection()
+    values = to_db_rows(dict_rows(rows, names), [table.c[n] for n in names], connection)
+    insert_rows(connection, table, names).execute(values)
+
+
 def _insert_classes(session: Session, classes: list[DemoClass], summary: DemoSummary) -> None:
     session.execute(
         insert(SchoolClass),
@@ -238,16 +248,14 @@ def _insert_classes(session: Session, classes: list[DemoClass], summary: DemoSum
         for weekday, lessons in enumerate(klas.week)
         for lesson in lessons
     ]
-    bulk = BulkInsert(session, TimetableSlot.__table__, list(slots[0]))
-    bulk.execute(bulk.encode_dicts(slots))
+    _insert_dicts(session, TimetableSlot.__table__, list(slots[0]), slots)
     summary.classes = len(classes)
     summary.timetable_slots = len(slots)
 
 
 def _insert_people(session: Session, people: list[DemoStudent], summary: DemoSummary) -> list[int]:
     """Students and guardians; returns the student ids in the order of `people`."""
-    bulk = BulkInsert(session, Student.__table__, STUDENT_COLUMNS)
-    bulk.execute(bulk.encode_dicts([p.student_row() for p in people]))
+    _insert_dicts(session, Student.__table__, STUDENT_COLUMNS, [p.student_row() for p in people])
     by_number = {
         number: student_id
         for number, student_id in session.execute(select(Student.leerlingnummer, Student.id))
@@ -268,8 +276,7 @@ def _insert_people(session: Session, people: list[DemoStudent], summary: DemoSum
         for person, student_id in zip(people, ids, strict=True)
         for g in person.guardians
     ]
-    bulk = BulkInsert(session, Guardian.__table__, GUARDIAN_COLUMNS)
-    bulk.execute(bulk.encode_dicts(guardians))
+    _insert_dicts(session, Guardian.__table__, GUARDIAN_COLUMNS, guardians)
     summary.students = len(people)
     summary.guardians = len(guardians)
     return ids

@@ -10,13 +10,13 @@ from typing import Any
 
 from sqlalchemy.orm import Session
 
+from verzuimdesk.services.bulk import CachedForm, db_form, insert_rows
 from verzuimdesk.services.demo.absence_patterns import (
     ClassDays,
     SickEpisode,
     StudentPlan,
     stamp_datetime,
 )
-from verzuimdesk.services.demo.bulk import BulkInsert
 from verzuimdesk.services.demo.timetable import Lesson, clock
 from verzuimdesk.store.registrations import Registration, Source
 
@@ -40,11 +40,13 @@ CHUNK = 50_000  # rows per insert
 
 class RegistrationWriter:
     def __init__(self, session: Session, days_of: dict[str, ClassDays]) -> None:
-        self._bulk = BulkInsert(session, Registration.__table__, COLUMNS)
-        enc_date = self._bulk.encoder("date", cached=True)
-        enc_time = self._bulk.encoder("begin", cached=True)
+        connection = session.connection()
+        table, dialect = Registration.__table__, connection.dialect
+        self._insert = insert_rows(connection, table, COLUMNS)
+        enc_date = CachedForm(db_form(table.c.date, dialect)).__getitem__
+        enc_time = CachedForm(db_form(table.c.begin, dialect)).__getitem__
         self._enc_time = enc_time
-        self._enc_stamp = self._bulk.encoder("registered_at")
+        self._enc_stamp = db_form(table.c.registered_at, dialect)
         self._stamps: dict[int, Any] = {}
         # per class: the encoded date of each class day, and that day's lessons as
         # (begin, end, lesson); a day's lessons are one of the class's week tuples
@@ -111,6 +113,6 @@ class RegistrationWriter:
         return oa_minutes, oa_first
 
     def flush(self) -> None:
-        self._bulk.execute(self._buffer)
+        self._insert.execute(self._buffer)
         self.written += len(self._buffer)
         self._buffer = []

@@ -13,7 +13,7 @@ from typing import Any
 from sqlalchemy import Connection, delete, insert, select
 
 from verzuimdesk.errors import RowProblem
-from verzuimdesk.services.importing.bulk import RawStatement, param, to_db_rows
+from verzuimdesk.services.bulk import RawStatement, param, to_db_rows
 from verzuimdesk.services.importing.columns import OUDERS
 from verzuimdesk.services.importing.csv_reader import CsvTable
 from verzuimdesk.services.importing.records import read_records, unknown_student

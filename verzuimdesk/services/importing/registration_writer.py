@@ -14,7 +14,7 @@ from typing import Any
 
 from sqlalchemy import Connection, literal_column, select, update
 
-from verzuimdesk.services.importing.bulk import MultiRowInsert, RawStatement, param
+from verzuimdesk.services.bulk import MultiRowInsert, RawStatement, param
 from verzuimdesk.services.importing.registrations import KEY, NAMES, WIDTH
 from verzuimdesk.services.importing.summary import FileSummary
 from verzuimdesk.store.bulk_load import secondary_indexes_dropped

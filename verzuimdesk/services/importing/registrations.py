@@ -27,7 +27,7 @@ from sqlalchemy import Dialect
 from verzuimdesk.domain.codes import RegistrationCode
 from verzuimdesk.domain.hours import minutes_between
 from verzuimdesk.errors import RowProblem
-from verzuimdesk.services.importing.bulk import db_form
+from verzuimdesk.services.bulk import db_form
 from verzuimdesk.services.importing.columns import ABSENTIES
 from verzuimdesk.services.importing.csv_reader import CsvTable
 from verzuimdesk.services.importing.records import required_value, unknown_student

@@ -11,7 +11,7 @@ from typing import Any
 from sqlalchemy import Connection, insert, select, update
 
 from verzuimdesk.errors import RowProblem
-from verzuimdesk.services.importing.bulk import param
+from verzuimdesk.services.bulk import param
 from verzuimdesk.services.importing.columns import MELDINGEN
 from verzuimdesk.services.importing.csv_reader import CsvTable
 from verzuimdesk.services.importing.records import read_records, unknown_student

@@ -42,8 +42,11 @@ def _same(value: Any) -> Any:
     return value
 
 
-class _Converted(dict[Any, Any]):
-    """Each distinct value converted once (a school's students share a few hundred dates)."""
+class CachedForm(dict[Any, Any]):
+    """Each distinct value converted once (a school's students share a few hundred dates).
+
+    Look values up as `cache[value]`.
+    """
 
     def __init__(self, form: Callable[[Any], Any]) -> None:
         super().__init__({None: None})
@@ -62,10 +65,15 @@ def to_db_rows(
     if not rows or all(form is _same for form in forms):
         return list(rows)
     by_column = [
-        column if form is _same else list(map(_Converted(form).__getitem__, column))
+        column if form is _same else list(map(CachedForm(form).__getitem__, column))
         for form, column in zip(forms, zip(*rows, strict=True), strict=True)
     ]
     return list(zip(*by_column, strict=True))
+
+
+def dict_rows(rows: Sequence[Mapping[str, Any]], names: Sequence[str]) -> list[Row]:
+    """Rows given as dicts, as tuples ordered as `names` (a missing key is None)."""
+    return [tuple(row.get(name) for name in names) for row in rows]
 
 
 class RawStatement:
@@ -195,3 +203,8 @@ class MultiRowInsert:
             keys = statement.keys
             named = [dict(zip(keys, part, strict=True)) for part in flat]
             self._connection.exec_driver_sql(statement.sql, named)
+
+
+def insert_rows(connection: Connection, table: Table, names: Sequence[str]) -> RawStatement:
+    """A plain INSERT of the `names` columns, executed with rows ordered as `names`."""
+    return RawStatement(connection, insert(table).values({n: param(n) for n in names}), names)
