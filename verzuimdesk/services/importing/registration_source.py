@@ -118,21 +118,13 @@ class RegistrationSource:
     """Iterate once for the messages; use as a context manager so a helper always ends."""
 
     def __init__(
-        self,
-        path: Path,
-        known: set[str],
-        codes: Mapping[str, RegistrationCode],
-        driver: str,
-        *,
-        helper: bool | None = None,
+        self, path: Path, known: set[str], codes: Mapping[str, RegistrationCode], driver: str
     ) -> None:
-        """`helper` None decides by the file's size."""
         self._args = (path, known, codes, driver)
-        if helper is None:
-            helper = path.stat().st_size >= HELPER_FROM_BYTES
         self._process: multiprocessing.process.BaseProcess | None = None
         self._receiver: Pipe | None = None
-        if helper:
+        self._taker: threading.Thread | None = None
+        if path.stat().st_size >= HELPER_FROM_BYTES:
             context = multiprocessing.get_context(start_method())
             self._receiver, sender = context.Pipe(duplex=False)
             self._process = context.Process(
@@ -148,8 +140,8 @@ class RegistrationSource:
         # a thread takes the helper's messages off the pipe as they come, so the helper never
         # waits for this process (which may be busy reading the table before its first write)
         received: queue.SimpleQueue[bytes | None] = queue.SimpleQueue()
-        taker = threading.Thread(target=_take, args=(self._receiver, received), daemon=True)
-        taker.start()
+        self._taker = threading.Thread(target=_take, args=(self._receiver, received), daemon=True)
+        self._taker.start()
         while (data := received.get()) is not None:
             message = pickle.loads(data)
             if message == _DONE:
@@ -171,10 +163,17 @@ class RegistrationSource:
         self.close()
 
     def close(self) -> None:
-        if self._receiver is not None:
-            self._receiver.close()
+        """Stops a helper that is still reading (after a problem elsewhere, or a cancel)."""
         if self._process is not None:
             if self._process.is_alive():
                 self._process.terminate()
             self._process.join()
             self._process = None
+        # the helper's end of the pipe is closed now, so the taker sees the end and stops (the
+        # timeout only guards against a process forked meanwhile that still holds that end)
+        if self._taker is not None:
+            self._taker.join(timeout=5)
+            self._taker = None
+        if self._receiver is not None:
+            self._receiver.close()
+            self._receiver = None
