@@ -9,12 +9,19 @@ from pathlib import Path
 
 import pytest
 from sqlalchemy import Connection, inspect, select, text
+from sqlalchemy.orm import sessionmaker
 
 from verzuimdesk import paths
 from verzuimdesk.errors import DatabaseError
 from verzuimdesk.store import migrate
 from verzuimdesk.store.base import Base
-from verzuimdesk.store.database import Database, backup_sqlite, open_database, to_url
+from verzuimdesk.store.database import (
+    Database,
+    backup_sqlite,
+    create_db_engine,
+    open_database,
+    to_url,
+)
 from verzuimdesk.store.school import Setting
 from verzuimdesk.store.students import Guardian, Student
 
@@ -220,3 +227,37 @@ def test_a_migration_that_breaks_references_is_refused(
         migrate.upgrade(db.engine)
     with db.engine.connect() as connection:
         assert connection.exec_driver_sql("SELECT count(*) FROM student").scalar() == 1
+
+
+def test_an_evaluation_kept_in_the_agreements_moves_to_its_own_column(tmp_path: Path) -> None:
+    """Revision 0002: conversations closed before it read back as agreed and as evaluated."""
+    url = to_url(tmp_path / "oud.sqlite")
+    engine = create_db_engine(url)
+    old = Database(url, engine, sessionmaker(engine))
+    migrate.upgrade(old.engine, "0001")
+    add_student(old)
+    with old.engine.begin() as connection:
+        for held, closed, agreements in (
+            ("2025-09-03", "2025-10-01", "elke dag op tijd\n\nEvaluatie 01-10-2025: nagekomen"),
+            ("2025-09-24", None, "vrijdag op school"),
+        ):
+            connection.execute(
+                text(
+                    "INSERT INTO conversation (student_id, held_on, participants, agreements, "
+                    "closed_on, recorded_by) SELECT id, :held, 'mentor', :agreements, :closed, "
+                    "'test' FROM student"
+                ),
+                {"held": held, "closed": closed, "agreements": agreements},
+            )
+    old.dispose()
+
+    upgraded = open_database(url)
+    with upgraded.engine.connect() as connection:
+        rows = connection.execute(
+            text("SELECT agreements, evaluation FROM conversation ORDER BY held_on")
+        ).all()
+    upgraded.dispose()
+    assert [tuple(r) for r in rows] == [
+        ("elke dag op tijd", "nagekomen"),
+        ("vrijdag op school", None),
+    ]

@@ -3,10 +3,11 @@
 from __future__ import annotations
 
 from datetime import date
+from typing import TypeVar
 
 import pytest
 from PySide6.QtCore import Qt
-from PySide6.QtWidgets import QApplication, QDialogButtonBox
+from PySide6.QtWidgets import QApplication, QDialogButtonBox, QWidget
 from pytestqt.qtbot import QtBot
 from sqlalchemy import select
 
@@ -18,10 +19,16 @@ from tests.services.bellijst_school import (
     make_school,
     register,
 )
+from verzuimdesk.domain.bellijst import ReasonKind
+from verzuimdesk.services.bellijst import build_bellijst
 from verzuimdesk.services.calls import log_call
 from verzuimdesk.services.context import Context
+from verzuimdesk.services.conversations import record_conversation
 from verzuimdesk.store.followup import Conversation, Note
+from verzuimdesk.store.students import Student
 from verzuimdesk.ui.bus import AppBus
+from verzuimdesk.ui.close_conversation_dialog import CloseConversationDialog
+from verzuimdesk.ui.consent_dialog import ConsentDialog
 from verzuimdesk.ui.dossier_page import DossierPage
 
 pytestmark = pytest.mark.gui
@@ -132,9 +139,190 @@ def test_a_student_without_absence_and_an_adult_without_consent(ctx: Context, qt
     assert "RMC" in page.ui.headerLabel.text()
 
 
+def _reasons(ctx: Context, student_id: int) -> list[ReasonKind]:
+    entries = {e.student_id: e for e in build_bellijst(ctx).entries}
+    return [r.kind for r in entries[student_id].reasons] if student_id in entries else []
+
+
+def test_nothing_to_close_says_so(busy: int, ctx: Context, qtbot: QtBot) -> None:
+    page = open_page(ctx, qtbot)
+    page.show_student(busy)
+    assert not page.ui.closeConversationButton.isEnabled()
+    qtbot.keyClick(page.ui.timelineView, Qt.Key.Key_E, Qt.KeyboardModifier.ControlModifier)
+    assert page.findChild(CloseConversationDialog) is None
+    assert "geen open verzuimgesprek" in page.ui.messageLabel.text()
+
+
 def test_empty_school_opens(ctx: Context, qtbot: QtBot) -> None:
     make_school(ctx)
     page = open_page(ctx, qtbot)
     assert page.student_id is None
     qtbot.keyClick(page, Qt.Key.Key_N, Qt.KeyboardModifier.ControlModifier)
     assert page.ui.noteBar.isHidden()
+
+
+D = TypeVar("D", bound=QWidget)
+
+
+def _dialog(qtbot: QtBot, page: DossierPage, kind: type[D]) -> D:
+    """The dialog a key opened; a button's Alt mnemonic clicks it after a short animation."""
+    qtbot.waitUntil(lambda: page.findChild(kind) is not None)
+    dialog = page.findChild(kind)
+    assert dialog is not None
+    qtbot.waitUntil(dialog.isActiveWindow)
+    return dialog
+
+
+def _closed(qtbot: QtBot, page: DossierPage, kind: type[QWidget]) -> None:
+    """Wait until the dialog is gone (closed and deleted), so the next one found is new."""
+    qtbot.waitUntil(lambda: page.findChild(kind) is None)
+
+
+def test_close_a_conversation_with_the_keyboard_only(busy: int, ctx: Context, qtbot: QtBot) -> None:
+    conversation_id, _ = record_conversation(
+        ctx, busy, date(2025, 9, 24), "mentor, Dex", "elke dag om 8:30 op school"
+    )
+    assert ReasonKind.CONTROLE in _reasons(ctx, busy)
+    page = open_page(ctx, qtbot)
+    page.show_student(busy)
+    page.ui.timelineView.setFocus()
+    qtbot.keyClick(page.ui.timelineView, Qt.Key.Key_E, Qt.KeyboardModifier.ControlModifier)
+    assert page.ui.tabs.currentWidget() is page.ui.conversationTab
+    dialog = _dialog(qtbot, page, CloseConversationDialog)
+    assert isinstance(dialog, CloseConversationDialog)
+    assert dialog.conversation_id == conversation_id
+    assert "8:30" in dialog.ui.agreementsLabel.text()
+    assert QApplication.focusWidget() is dialog.ui.evaluationEdit
+
+    # nothing typed: refused, and the message names the field
+    qtbot.keyClick(dialog.ui.evaluationEdit, Qt.Key.Key_Return, Qt.KeyboardModifier.ControlModifier)
+    assert dialog.isVisible() and "'Evaluatie'" in dialog.ui.messageLabel.text()
+    qtbot.keyClicks(dialog.ui.evaluationEdit, "afspraken nagekomen, weer op tijd")
+
+    # a day in the future: refused, the date field gets the focus
+    qtbot.keyClick(dialog.ui.evaluationEdit, Qt.Key.Key_Backtab, Qt.KeyboardModifier.ShiftModifier)
+    assert QApplication.focusWidget() is dialog.ui.closedOnEdit
+    qtbot.keyClick(dialog.ui.closedOnEdit, Qt.Key.Key_Up)
+    qtbot.keyClick(dialog.ui.closedOnEdit, Qt.Key.Key_Return)
+    assert dialog.isVisible() and "'Datum afronding'" in dialog.ui.messageLabel.text()
+    with ctx.db.sessions() as session:
+        assert session.scalar(select(Conversation.closed_on)) is None
+
+    qtbot.keyClick(dialog.ui.closedOnEdit, Qt.Key.Key_Down)
+    qtbot.keyClick(dialog.ui.closedOnEdit, Qt.Key.Key_Return)
+    _closed(qtbot, page, type(dialog))
+    with ctx.db.sessions() as session:
+        row = session.get(Conversation, conversation_id)
+        assert row is not None
+        assert row.closed_on == LIST_DAY and row.next_check_on is None
+        assert row.evaluation == "afspraken nagekomen, weer op tijd"
+        assert row.agreements == "elke dag om 8:30 op school"
+    shown = [page.conversations.index(0, c).data() for c in range(page.conversations.columnCount())]
+    assert "afgerond 01-10-2025" in shown and "afspraken nagekomen, weer op tijd" in shown
+    assert "elke dag om 8:30 op school" in shown  # the agreements without the evaluation
+    assert not page.ui.closeConversationButton.isEnabled()
+    assert ReasonKind.CONTROLE not in _reasons(ctx, busy)
+
+
+def test_the_conversation_chosen_in_the_table_is_the_one_closed(
+    busy: int, ctx: Context, qtbot: QtBot
+) -> None:
+    older, _ = record_conversation(ctx, busy, date(2025, 9, 24), "mentor", "op tijd komen")
+    newer, _ = record_conversation(ctx, busy, date(2025, 9, 29), "mentor, vader", "huiswerk maken")
+    page = open_page(ctx, qtbot)
+    page.show_student(busy)
+    qtbot.keyClick(page, Qt.Key.Key_G, Qt.KeyboardModifier.AltModifier)
+    view = page.ui.conversationView
+    view.setFocus()
+    qtbot.keyClick(view, Qt.Key.Key_Home)
+    for _ in range(2):
+        if "huiswerk" in view.model().index(view.currentIndex().row(), 2).data():
+            break
+        qtbot.keyClick(view, Qt.Key.Key_Down)
+    qtbot.keyClick(view, Qt.Key.Key_A, Qt.KeyboardModifier.AltModifier)  # the button's mnemonic
+    dialog = _dialog(qtbot, page, CloseConversationDialog)
+    assert isinstance(dialog, CloseConversationDialog)
+    assert dialog.conversation_id == newer and dialog.ui.conversationCombo.count() == 2
+    qtbot.keyClicks(dialog.ui.evaluationEdit, "huiswerk is op orde")
+    qtbot.keyClick(dialog.ui.evaluationEdit, Qt.Key.Key_Return, Qt.KeyboardModifier.ControlModifier)
+    _closed(qtbot, page, type(dialog))
+    with ctx.db.sessions() as session:
+        closed = dict(session.execute(select(Conversation.id, Conversation.closed_on)).all())
+    assert closed == {newer: LIST_DAY, older: None}
+    assert page.ui.closeConversationButton.isEnabled()  # the older one is still open
+
+
+def _parents_on_bellijst(ctx: Context, student_id: int) -> bool:
+    entry = next(e for e in build_bellijst(ctx).entries if e.student_id == student_id)
+    return any(c.key.startswith("ouder:") for c in entry.contacts)
+
+
+def test_record_consent_with_the_keyboard_only(ctx: Context, qtbot: QtBot) -> None:
+    make_school(ctx, inform_18plus=False)
+    sid = add_student(ctx, roepnaam="Ada", achternaam="Geheim", born=date(2004, 4, 4))
+    register(ctx, sid, LIST_DAY, lessons=range(1))
+    parent_phone = guardian_phones(ctx, sid)[0]
+    assert not _parents_on_bellijst(ctx, sid)
+    page = open_page(ctx, qtbot)
+    page.show_student(sid)
+    page.ui.timelineView.setFocus()
+    qtbot.keyClick(page.ui.timelineView, Qt.Key.Key_W, Qt.KeyboardModifier.AltModifier)
+    dialog = _dialog(qtbot, page, ConsentDialog)
+    assert isinstance(dialog, ConsentDialog)
+    assert dialog.choice is None and QApplication.focusWidget() is dialog.ui.unknownRadio
+    assert not dialog.ui.choiceDateEdit.isEnabled()
+
+    for _ in range(2):  # onbekend -> geweigerd -> toestemming gegeven
+        qtbot.keyClick(QApplication.focusWidget(), Qt.Key.Key_Up)
+    assert dialog.choice is True and dialog.ui.choiceDateEdit.isEnabled()
+    assert "toestemming" in dialog.ui.effectLabel.text()
+    qtbot.keyClick(QApplication.focusWidget(), Qt.Key.Key_Tab)
+    assert QApplication.focusWidget() is dialog.ui.choiceDateEdit
+
+    # a date in the future is refused and nothing is written
+    qtbot.keyClick(dialog.ui.choiceDateEdit, Qt.Key.Key_Up)
+    qtbot.keyClick(dialog.ui.choiceDateEdit, Qt.Key.Key_Return)
+    assert dialog.isVisible() and "'Datum van de keuze'" in dialog.ui.messageLabel.text()
+    assert not _parents_on_bellijst(ctx, sid)
+
+    qtbot.keyClick(dialog.ui.choiceDateEdit, Qt.Key.Key_Down)
+    qtbot.keyClick(dialog.ui.choiceDateEdit, Qt.Key.Key_Return)
+    _closed(qtbot, page, type(dialog))
+    with ctx.db.sessions() as session:
+        student = session.get(Student, sid)
+        assert student is not None
+        assert (student.ouders_informeren, student.ouders_informeren_datum) == (True, LIST_DAY)
+    assert parent_phone in page.ui.contactsLabel.text()
+    assert "toestemming gegeven" in page.ui.contactsLabel.text()
+    assert _parents_on_bellijst(ctx, sid)
+
+    # and back: the student withdraws it, so the parents leave the bellijst again
+    page.activateWindow()  # a window manager does this when a dialog closes; offscreen has none
+    qtbot.waitUntil(page.isActiveWindow)
+    qtbot.keyClick(page.ui.timelineView, Qt.Key.Key_W, Qt.KeyboardModifier.AltModifier)
+    dialog = _dialog(qtbot, page, ConsentDialog)
+    assert isinstance(dialog, ConsentDialog) and dialog.choice is True
+    qtbot.keyClick(QApplication.focusWidget(), Qt.Key.Key_Down)
+    assert dialog.choice is False
+    qtbot.keyClick(QApplication.focusWidget(), Qt.Key.Key_Return)
+    _closed(qtbot, page, type(dialog))
+    assert parent_phone not in page.ui.contactsLabel.text()
+    assert not _parents_on_bellijst(ctx, sid)
+
+
+def test_a_minor_s_choice_is_kept_for_the_birthday(ctx: Context, qtbot: QtBot) -> None:
+    make_school(ctx, inform_18plus=True)
+    sid = add_student(ctx, roepnaam="Bo", achternaam="Bijna", born=date(2007, 10, 20))
+    register(ctx, sid, LIST_DAY, lessons=range(1))
+    page = open_page(ctx, qtbot)
+    page.show_student(sid)
+    page.open_consent()
+    dialog = _dialog(qtbot, page, ConsentDialog)
+    assert "wordt 18 op 20-10-2025" in dialog.ui.studentLabel.text()
+    qtbot.keyClick(QApplication.focusWidget(), Qt.Key.Key_Up)  # onbekend -> geweigerd
+    assert "tot 20-10-2025 altijd" in dialog.ui.effectLabel.text()
+    qtbot.keyClick(QApplication.focusWidget(), Qt.Key.Key_Return)
+    _closed(qtbot, page, type(dialog))
+    contacts = page.ui.contactsLabel.text()
+    assert "Keuze voor vanaf 18: geweigerd" in contacts and "01-10-2025" in contacts
+    assert _parents_on_bellijst(ctx, sid)  # 17: the parents are still called

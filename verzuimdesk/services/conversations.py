@@ -50,6 +50,7 @@ class ConversationInfo:
     evaluate_on: date | None
     last_checked_on: date | None
     closed_on: date | None
+    evaluation: str  # empty until the conversation is closed
     recorded_by: str
 
 
@@ -64,6 +65,7 @@ def _info(row: Conversation) -> ConversationInfo:
         row.evaluate_on,
         row.last_checked_on,
         row.closed_on,
+        row.evaluation or "",
         row.recorded_by,
     )
 
@@ -160,17 +162,37 @@ def record_checks_due(session: Session, ctx: Context, student_id: int, on: date,
 
 
 def close_conversation(ctx: Context, conversation_id: int, on: date, evaluation: str) -> Changes:
-    """The evaluation is done: the agreements leave the bellijst."""
+    """The evaluation is done (seed 002: after at most 6 weeks): the conversation is afgerond and
+    its checks and evaluation leave the bellijst."""
     if not evaluation.strip():
-        raise ValidationError("Vul de uitkomst van de evaluatie in.", field="evaluatie")
+        raise ValidationError(
+            "Vul bij 'Evaluatie' in wat de evaluatie heeft opgeleverd.", field="evaluatie"
+        )
+    today = ctx.today()
+    if on > today:
+        raise ValidationError(
+            f"De 'Datum afronding' ({on:%d-%m-%Y}) ligt in de toekomst: kies vandaag "
+            f"({today:%d-%m-%Y}) of een eerdere dag.",
+            field="datum",
+        )
     with ctx.db.unit_of_work() as session:
         row = session.get(Conversation, conversation_id)
         if row is None:
             raise NotFoundError(f"Verzuimgesprek {conversation_id} bestaat niet (meer).")
-        before = audit.snapshot(row, "closed_on", "next_check_on", "agreements")
+        if row.closed_on is not None:
+            raise ValidationError(
+                f"Dit verzuimgesprek is al afgerond op {row.closed_on:%d-%m-%Y}.", field="gesprek"
+            )
+        if on < row.held_on:
+            raise ValidationError(
+                f"De 'Datum afronding' ({on:%d-%m-%Y}) ligt vóór het gesprek van "
+                f"{row.held_on:%d-%m-%Y}: kies die dag of later.",
+                field="datum",
+            )
+        before = audit.snapshot(row, "closed_on", "next_check_on", "evaluation")
         row.closed_on = on
         row.next_check_on = None
-        row.agreements = f"{row.agreements}\n\nEvaluatie {on:%d-%m-%Y}: {evaluation.strip()}"
+        row.evaluation = evaluation.strip()
         audit.record(
             session,
             ctx,
@@ -178,7 +200,7 @@ def close_conversation(ctx: Context, conversation_id: int, on: date, evaluation:
             "conversation",
             row.id,
             before,
-            audit.snapshot(row, "closed_on", "next_check_on", "agreements"),
+            audit.snapshot(row, "closed_on", "next_check_on", "evaluation"),
         )
         student_id = row.student_id
     return Changes(conversations=True, student_ids=frozenset({student_id}))

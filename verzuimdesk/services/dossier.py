@@ -413,7 +413,7 @@ def _timeline(
         events.append(Event(note.written_at, note.kind, note.text, f"door {note.written_by}"))
     for conv in conversations:
         state = (
-            f"geëvalueerd {conv.closed_on:%d-%m}"
+            f"afgerond {conv.closed_on:%d-%m}"
             if conv.closed_on
             else f"controle {conv.next_check_on:%d-%m}"
             if conv.next_check_on
@@ -424,7 +424,11 @@ def _timeline(
                 datetime.combine(conv.held_on, time(12, 0)),
                 "verzuimgesprek",
                 f"met {conv.participants} · {state}",
-                conv.agreements,
+                "\n\n".join(
+                    filter(
+                        None, [conv.agreements, conv.evaluation and f"Evaluatie: {conv.evaluation}"]
+                    )
+                ),
             )
         )
     events.sort(key=lambda e: e.at, reverse=True)

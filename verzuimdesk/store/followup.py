@@ -47,6 +47,8 @@ class Conversation(Base):
     last_checked_on: Mapped[date | None] = mapped_column(Date)
     evaluate_on: Mapped[date | None] = mapped_column(Date)
     closed_on: Mapped[date | None] = mapped_column(Date)
+    # what the evaluation found, written when the conversation is closed (afgerond)
+    evaluation: Mapped[str | None] = mapped_column(Text)
     recorded_by: Mapped[str] = mapped_column(String(100))
 
 

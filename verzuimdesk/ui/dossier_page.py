@@ -1,7 +1,8 @@
 """The Leerlingen page: a student's dossier. Find a student (or arrive from the bellijst through
 `bus.open_student`), see who they are and whom to call (R-OUDERS), their route (R-ROUTE), weekly
 hours against the R-16U line, patterns per lesson, subject and teacher, and one time-ordered list
-of everything. Ctrl+N adds a note in one step (Ctrl+Shift+N: "niet pluis")."""
+of everything. Ctrl+N adds a note in one step (Ctrl+Shift+N: "niet pluis"); Ctrl+E rounds off an
+open verzuimgesprek with its evaluation; Alt+W records the student's choice about the parents."""
 
 from __future__ import annotations
 
@@ -34,6 +35,7 @@ from verzuimdesk.domain.conversations import QUESTIONS
 from verzuimdesk.domain.hours import format_hhmm
 from verzuimdesk.errors import VerzuimdeskError
 from verzuimdesk.services.changes import Changes
+from verzuimdesk.services.consent import CHOICE_LABELS, ConsentRecord, consent_of
 from verzuimdesk.services.context import Context
 from verzuimdesk.services.conversations import (
     ConversationInfo,
@@ -53,8 +55,10 @@ from verzuimdesk.services.dossier import (
 )
 from verzuimdesk.ui.bus import AppBus
 from verzuimdesk.ui.charts import HeatMapWidget, WeeklyHoursChart
+from verzuimdesk.ui.close_conversation_dialog import CloseConversationDialog
+from verzuimdesk.ui.consent_dialog import ConsentDialog
 from verzuimdesk.ui.dialogs import DialogManager
-from verzuimdesk.ui.errors_ui import OK_STYLE, show_error, show_inline
+from verzuimdesk.ui.errors_ui import OK_STYLE, WARNING_STYLE, show_error, show_inline
 from verzuimdesk.ui.generated.ui_conversation_dialog import Ui_ConversationDialog
 from verzuimdesk.ui.generated.ui_dossier_page import Ui_DossierPage
 from verzuimdesk.ui.student_search import StudentSearchField
@@ -123,7 +127,7 @@ def _tally_columns(name: str) -> tuple[Column[Tally], ...]:
 
 def _conversation_state(c: ConversationInfo) -> str:
     if c.closed_on:
-        return f"geëvalueerd {c.closed_on:%d-%m-%Y}"
+        return f"afgerond {c.closed_on:%d-%m-%Y}"
     if c.next_check_on:
         return f"controle {c.next_check_on:%d-%m-%Y}"
     return "evaluatie plannen"
@@ -139,6 +143,12 @@ CONVERSATION_COLUMNS: tuple[Column[ConversationInfo], ...] = (
         lambda c: c.agreements,
     ),
     Column("Stand", _conversation_state, lambda c: (c.closed_on is not None, c.next_check_on)),
+    Column(
+        "Evaluatie",
+        lambda c: c.evaluation.replace("\n", " "),
+        lambda c: c.evaluation.casefold(),
+        lambda c: c.evaluation or None,
+    ),
     Column(
         "Evaluatie uiterlijk",
         lambda c: f"{c.evaluate_on:%d-%m-%Y}" if c.evaluate_on else "",
@@ -225,6 +235,7 @@ class DossierPage(QWidget):
         self._bus = bus
         self._dialogs = DialogManager()
         self.dossier: Dossier | None = None
+        self.consent: ConsentRecord | None = None
         self.ui = Ui_DossierPage()
         self.ui.setupUi(self)
 
@@ -249,7 +260,8 @@ class DossierPage(QWidget):
             (self.conversations, self.ui.conversationView),
         ):
             _setup_view(view, _proxy(model, self))
-        self.ui.conversationView.setColumnWidth(2, 360)
+        for column, width in ((1, 180), (2, 360), (3, 130), (4, 300)):
+            self.ui.conversationView.setColumnWidth(column, width)
 
         self.chart = WeeklyHoursChart(self)
         self.ui.chartLayout.addWidget(self.chart, 1)
@@ -263,10 +275,15 @@ class DossierPage(QWidget):
         self.ui.noteEdit.installEventFilter(self)
         self.ui.noteButton.clicked.connect(lambda: self.start_note("notitie"))
         self.ui.conversationButton.clicked.connect(self.open_conversation)
+        self.ui.closeConversationButton.clicked.connect(self.open_close_conversation)
+        self.ui.consentButton.clicked.connect(self.open_consent)
         for keys, kind in (("Ctrl+N", "notitie"), ("Ctrl+Shift+N", "niet pluis")):
             shortcut = QShortcut(QKeySequence(keys), self)
             shortcut.setContext(Qt.ShortcutContext.WidgetWithChildrenShortcut)
             shortcut.activated.connect(lambda k=kind: self.start_note(k))
+        close_shortcut = QShortcut(QKeySequence("Ctrl+E"), self)
+        close_shortcut.setContext(Qt.ShortcutContext.WidgetWithChildrenShortcut)
+        close_shortcut.activated.connect(self.open_close_conversation)
         self.ui.noteBar.hide()
         self.ui.messageLabel.hide()
         self._show_empty(True)
@@ -282,10 +299,12 @@ class DossierPage(QWidget):
         self.ui.dossier.setVisible(not empty)
         self.ui.noteButton.setEnabled(not empty)
         self.ui.conversationButton.setEnabled(not empty)
+        self.ui.consentButton.setEnabled(not empty)
 
     def show_student(self, student_id: int) -> None:
         try:
             self.dossier = load_dossier(self._ctx, student_id)
+            self.consent = consent_of(self._ctx, student_id)
         except VerzuimdeskError as exc:
             show_error(self, exc)
             return
@@ -303,12 +322,13 @@ class DossierPage(QWidget):
             return
         self._show_empty(False)
         self.ui.headerLabel.setText(_header_html(dossier))
-        self.ui.contactsLabel.setText(_contacts_html(dossier))
+        self.ui.contactsLabel.setText(_contacts_html(dossier, self.consent))
         self.ui.signalsLabel.setText(_signals_html(dossier))
         self.timeline.set_rows(dossier.timeline)
         self.subjects.set_rows(dossier.subjects)
         self.teachers.set_rows(dossier.teachers)
         self.conversations.set_rows(dossier.conversations)
+        self.ui.closeConversationButton.setEnabled(bool(self.open_conversations()))
         for view in (self.ui.subjectView, self.ui.teacherView):
             view.sortByColumn(4, Qt.SortOrder.DescendingOrder)
         self.chart.set_weeks(dossier.weeks, dossier.threshold_minutes, dossier.window_lesweken)
@@ -393,6 +413,54 @@ class DossierPage(QWidget):
         )
         return dialog
 
+    def open_conversations(self) -> list[ConversationInfo]:
+        """Open ones, the one to evaluate first at the top."""
+        if self.dossier is None:
+            return []
+        found = [c for c in self.dossier.conversations if c.closed_on is None]
+        return sorted(found, key=lambda c: (c.evaluate_on or date.max, c.held_on, c.id))
+
+    def _chosen_conversation_id(self) -> int | None:
+        index = self.ui.conversationView.currentIndex()
+        if not index.isValid():
+            return None
+        proxy = self.ui.conversationView.model()
+        assert isinstance(proxy, QSortFilterProxyModel)
+        row = self.conversations.row(proxy.mapToSource(index).row())
+        return row.id if row is not None and row.closed_on is None else None
+
+    def open_close_conversation(self) -> QDialog | None:
+        dossier = self.dossier
+        if dossier is None:
+            return None
+        self.ui.tabs.setCurrentWidget(self.ui.conversationTab)
+        open_ones = self.open_conversations()
+        if not open_ones:
+            self.ui.messageLabel.setStyleSheet(WARNING_STYLE)
+            self.ui.messageLabel.setText("Er is geen open verzuimgesprek om af te ronden.")
+            self.ui.messageLabel.show()
+            return None
+        chosen = self._chosen_conversation_id()
+        dialog, _ = self._dialogs.open(
+            f"afronden-{dossier.header.student_id}",
+            lambda: CloseConversationDialog(
+                self._ctx, self._bus, dossier.header.name, open_ones, chosen, self
+            ),
+        )
+        return dialog
+
+    # -- R-OUDERS ----------------------------------------------------------------------------
+
+    def open_consent(self) -> QDialog | None:
+        consent = self.consent
+        if self.dossier is None or consent is None:
+            return None
+        dialog, _ = self._dialogs.open(
+            f"toestemming-{consent.student_id}",
+            lambda: ConsentDialog(self._ctx, self._bus, consent, self),
+        )
+        return dialog
+
 
 def _header_html(dossier: Dossier) -> str:
     h = dossier.header
@@ -407,7 +475,7 @@ def _header_html(dossier: Dossier) -> str:
     )
 
 
-def _contacts_html(dossier: Dossier) -> str:
+def _contacts_html(dossier: Dossier, consent: ConsentRecord | None = None) -> str:
     h = dossier.header
     lines = [
         f"{escape(c.label)}: <b>{escape(c.phone or 'geen nummer')}</b>"
@@ -416,6 +484,10 @@ def _contacts_html(dossier: Dossier) -> str:
     ]
     colour = "#1d5e20" if h.consent.parents_allowed else "#7a4b00"
     lines.append(f"<span style='color:{colour}'>{escape(h.consent.explanation)}</span>")
+    if consent is not None and not consent.adult and consent.choice is not None:
+        # R-OUDERS ignores it until the birthday; without this line it would be invisible
+        when = f" op {consent.choice_date:%d-%m-%Y}" if consent.choice_date else ""
+        lines.append(f"Keuze voor vanaf 18: {escape(CHOICE_LABELS[consent.choice])}{when}.")
     return "<b>Contact</b><br/>" + "<br/>".join(lines)
 
 

@@ -17,8 +17,8 @@ from PySide6.QtGui import (QBrush, QColor, QConicalGradient, QCursor,
     QPalette, QPixmap, QRadialGradient, QTransform)
 from PySide6.QtWidgets import (QAbstractItemView, QApplication, QComboBox, QHBoxLayout,
     QHeaderView, QLabel, QLineEdit, QPushButton,
-    QSizePolicy, QTabWidget, QTableView, QVBoxLayout,
-    QWidget)
+    QSizePolicy, QSpacerItem, QTabWidget, QTableView,
+    QVBoxLayout, QWidget)
 
 class Ui_DossierPage(object):
     def setupUi(self, DossierPage):
@@ -93,13 +93,42 @@ class Ui_DossierPage(object):
 
         self.headerLayout.addWidget(self.headerLabel)
 
+        self.contactsLayout = QVBoxLayout()
+        self.contactsLayout.setObjectName(u"contactsLayout")
         self.contactsLabel = QLabel(self.dossier)
         self.contactsLabel.setObjectName(u"contactsLabel")
+        sizePolicy = QSizePolicy(QSizePolicy.Policy.Preferred, QSizePolicy.Policy.Maximum)
+        sizePolicy.setHorizontalStretch(0)
+        sizePolicy.setVerticalStretch(0)
+        sizePolicy.setHeightForWidth(self.contactsLabel.sizePolicy().hasHeightForWidth())
+        self.contactsLabel.setSizePolicy(sizePolicy)
         self.contactsLabel.setWordWrap(True)
         self.contactsLabel.setAlignment(Qt.AlignmentFlag.AlignLeading|Qt.AlignmentFlag.AlignTop)
         self.contactsLabel.setTextInteractionFlags(Qt.TextInteractionFlag.TextSelectableByMouse)
 
-        self.headerLayout.addWidget(self.contactsLabel)
+        self.contactsLayout.addWidget(self.contactsLabel)
+
+        self.consentBar = QHBoxLayout()
+        self.consentBar.setObjectName(u"consentBar")
+        self.consentButton = QPushButton(self.dossier)
+        self.consentButton.setObjectName(u"consentButton")
+
+        self.consentBar.addWidget(self.consentButton)
+
+        self.consentStretch = QSpacerItem(0, 0, QSizePolicy.Policy.Expanding, QSizePolicy.Policy.Minimum)
+
+        self.consentBar.addItem(self.consentStretch)
+
+
+        self.contactsLayout.addLayout(self.consentBar)
+
+        self.contactsStretch = QSpacerItem(0, 0, QSizePolicy.Policy.Minimum, QSizePolicy.Policy.Preferred)
+
+        self.contactsLayout.addItem(self.contactsStretch)
+
+        self.contactsLayout.setStretch(2, 1)
+
+        self.headerLayout.addLayout(self.contactsLayout)
 
         self.signalsLabel = QLabel(self.dossier)
         self.signalsLabel.setObjectName(u"signalsLabel")
@@ -206,10 +235,25 @@ class Ui_DossierPage(object):
 
         self.conversationLayout.addWidget(self.conversationView)
 
+        self.conversationBar = QHBoxLayout()
+        self.conversationBar.setObjectName(u"conversationBar")
+        self.closeConversationButton = QPushButton(self.conversationTab)
+        self.closeConversationButton.setObjectName(u"closeConversationButton")
+
+        self.conversationBar.addWidget(self.closeConversationButton)
+
+        self.conversationStretch = QSpacerItem(0, 0, QSizePolicy.Policy.Expanding, QSizePolicy.Policy.Minimum)
+
+        self.conversationBar.addItem(self.conversationStretch)
+
+
+        self.conversationLayout.addLayout(self.conversationBar)
+
         self.tabs.addTab(self.conversationTab, "")
 
         self.dossierLayout.addWidget(self.tabs)
 
+        self.dossierLayout.setStretch(1, 1)
 
         self.pageLayout.addWidget(self.dossier)
 
@@ -242,6 +286,10 @@ class Ui_DossierPage(object):
         self.emptyLabel.setText(QCoreApplication.translate("DossierPage", u"Zoek hierboven een leerling op naam, leerlingnummer, klas of geboortedatum, of open een dossier vanuit de bellijst.", None))
         self.headerLabel.setText("")
         self.contactsLabel.setText("")
+        self.consentButton.setText(QCoreApplication.translate("DossierPage", u"Toestemming &wijzigen\u2026", None))
+#if QT_CONFIG(tooltip)
+        self.consentButton.setToolTip(QCoreApplication.translate("DossierPage", u"Vastleggen of de student toestemming geeft om de ouders/verzorgers te informeren (R-OUDERS)", None))
+#endif // QT_CONFIG(tooltip)
         self.signalsLabel.setText("")
 #if QT_CONFIG(accessibility)
         self.timelineView.setAccessibleName(QCoreApplication.translate("DossierPage", u"Tijdlijn", None))
@@ -265,6 +313,10 @@ class Ui_DossierPage(object):
 #if QT_CONFIG(accessibility)
         self.conversationView.setAccessibleName(QCoreApplication.translate("DossierPage", u"Verzuimgesprekken", None))
 #endif // QT_CONFIG(accessibility)
+        self.closeConversationButton.setText(QCoreApplication.translate("DossierPage", u"Gesprek &afronden\u2026 (Ctrl+E)", None))
+#if QT_CONFIG(tooltip)
+        self.closeConversationButton.setToolTip(QCoreApplication.translate("DossierPage", u"Het gekozen open verzuimgesprek afronden met de evaluatie (uiterlijk 6 weken na het gesprek)", None))
+#endif // QT_CONFIG(tooltip)
         self.tabs.setTabText(self.tabs.indexOf(self.conversationTab), QCoreApplication.translate("DossierPage", u"&Gesprekken en afspraken", None))
         pass
     # retranslateUi
