@@ -56,6 +56,12 @@ class Ziek:
     # weekday four times in five, three only about once in seven ("altijd op een bepaalde dag")
     pattern_min_same_weekday: int = 3
     pattern_share: float = 0.5  # … and that weekday holding at least this share of them
+    # "regelmatig achteraf" (seed 001 §4.1): at least this many reports came in only after their
+    # first day, and they are at least this share of the reports. Phoning a day late is allowed
+    # (LPW art. 12) and two such calls happen to anyone; three that are half the reports rarely
+    # happen by chance (docs/rules.md)
+    pattern_afterwards_min: int = 3
+    pattern_afterwards_share: float = 0.5
 
 
 @dataclass(frozen=True)

@@ -2,7 +2,8 @@
 
 Registrations are counted per student, day, code and length in the database and folded into one
 DayTotals per student-day (days_per_student), so a school year of 20,000 students arrives as about
-half a million plain rows. Only registrations and reports on or before the date asked about are
+half a million plain rows; a second, small query finds the sick days registered only afterwards
+(R-ZIEK-PATROON). Only registrations and reports on or before the date asked about are
 read: later data never leaks into an earlier answer.
 """
 
@@ -13,7 +14,7 @@ from collections.abc import Collection
 from dataclasses import dataclass
 from datetime import date
 
-from sqlalchemy import select
+from sqlalchemy import ColumnElement, FromClause, bindparam, exists, func, or_, select
 from sqlalchemy.orm import Session
 
 from verzuimdesk.domain.calendar import SchoolCalendar
@@ -26,8 +27,9 @@ from verzuimdesk.domain.signals import (
     StudentFacts,
     days_per_student,
 )
-from verzuimdesk.domain.signals.model import Memo
+from verzuimdesk.domain.signals.model import Memo, mark_sick_afterwards, sick_codes
 from verzuimdesk.services.school import code_map, load_calendar, load_policy
+from verzuimdesk.store.registrations import Registration
 from verzuimdesk.store.reporting import DuoReport
 from verzuimdesk.store.school import TimetableSlot
 from verzuimdesk.store.students import Student
@@ -124,6 +126,71 @@ def _days(
         cursor.close()
 
 
+def _registered_later(table: FromClause) -> ColumnElement[bool]:
+    """The row was registered on a later day than its date; NULL (not true) when unknown.
+    date() is SQLite's date of an ISO timestamp and PostgreSQL's cast to date: same on both."""
+    return func.date(table.c.registered_at) > table.c.date
+
+
+# Built once, on Core tables: constructing an ORM alias per call cost 3 ms, more than the query
+# for one student. The sick rows registered later are kept when their day has no sick row
+# registered in time or at an unknown moment; that check runs only for the few late rows, where
+# grouping every sick row of the school would cost a third more.
+_REG = Registration.__table__
+_SAME_DAY = _REG.alias("same_day")
+_AFTERWARDS_SQL = (
+    select(_REG.c.student_id, _REG.c.date)
+    .where(
+        _REG.c.date <= bindparam("on"),
+        _REG.c.code.in_(bindparam("codes", expanding=True)),
+        _registered_later(_REG),
+        ~exists().where(
+            _SAME_DAY.c.student_id == _REG.c.student_id,
+            _SAME_DAY.c.date == _REG.c.date,
+            _SAME_DAY.c.code.in_(bindparam("same_day_codes", expanding=True)),
+            or_(_SAME_DAY.c.registered_at.is_(None), ~_registered_later(_SAME_DAY)),
+        ),
+    )
+    .distinct()
+)
+
+
+def _sick_afterwards(
+    session: Session,
+    on: date,
+    codes: dict[str, RegistrationCode],
+    ids: Collection[int] | None,
+    id_range: IdRange | None,
+) -> dict[int, list[date]]:
+    """Per student, the days whose sick registrations were all registered on a later day
+    (R-ZIEK-PATROON "achteraf"). A registration without registered_at (an LVS that does not
+    export it) makes its day unknown, never afterwards. Kept apart from _REGISTRATIONS_SQL so
+    that query stays on its covering index; this one reads only sick rows.
+    """
+    wanted = sick_codes(codes)
+    if not wanted or (ids is not None and not ids):
+        return {}
+    stmt = _AFTERWARDS_SQL
+    if ids is not None:
+        stmt = stmt.where(_REG.c.student_id.in_(list(ids)))
+    elif id_range is not None:
+        stmt = stmt.where(_REG.c.student_id.between(*id_range))
+    found: dict[int, list[date]] = defaultdict(list)
+    params = {"on": on, "codes": wanted, "same_day_codes": wanted}
+    for student_id, day in session.execute(stmt, params):
+        found[student_id].append(day)
+    return found
+
+
+def _with_sick_afterwards(
+    days: dict[int, list[DayTotals]], afterwards: dict[int, list[date]]
+) -> dict[int, list[DayTotals]]:
+    for student_id, late in afterwards.items():
+        if student_id in days:
+            days[student_id] = mark_sick_afterwards(days[student_id], late)
+    return days
+
+
 def load_reports(
     session: Session, on: date, ids: Collection[int] | None, id_range: IdRange | None = None
 ) -> dict[int, list[ReportFact]]:
@@ -168,6 +235,7 @@ def load_inputs(
     codes = code_map(session)
     students, klas = _students(session, student_ids, id_range)
     only = None if student_ids is None else list(students)
+    days = _days(session, on, codes, policy.te_laat.late_max_minutes, only, id_range)
     return SignalInputs(
         on=on,
         calendar=load_calendar(session),
@@ -175,7 +243,7 @@ def load_inputs(
         codes=codes,
         students=students,
         klas=klas,
-        days=_days(session, on, codes, policy.te_laat.late_max_minutes, only, id_range),
+        days=_with_sick_afterwards(days, _sick_afterwards(session, on, codes, only, id_range)),
         reports=load_reports(session, on, only, id_range),
         timetables=_timetables(session, None if only is None else set(klas.values())),
     )

@@ -18,7 +18,7 @@ from verzuimdesk.domain.signals import (
     days_per_student,
     evaluate_student,
 )
-from verzuimdesk.domain.signals.model import Memo
+from verzuimdesk.domain.signals.model import Memo, mark_sick_afterwards
 
 P = PeriodKind
 PERIODS_2025 = (
@@ -75,10 +75,12 @@ def run(
     policy: Policy = POLICY,
     calendar: SchoolCalendar = CALENDAR,
     rules: Iterable[str] | None = None,
+    afterwards: Iterable[date] = (),
 ) -> list[Signal]:
+    """`afterwards`: the days whose sick registrations the loader found registered later."""
     found = evaluate_student(
         who or student(),
-        days_of(items, policy.te_laat.late_max_minutes),
+        mark_sick_afterwards(days_of(items, policy.te_laat.late_max_minutes), afterwards),
         list(reports),
         timetable,
         env(on, policy, calendar),

@@ -3,6 +3,7 @@
 from __future__ import annotations
 
 from datetime import date, timedelta
+from random import Random
 
 from hypothesis import given, settings
 from hypothesis import strategies as st
@@ -78,3 +79,19 @@ def test_later_data_never_changes_an_earlier_signal(
     seen_then = {s.key: s for s in run(early, cut)}
     seen_later = {s.key: s for s in run(base, date(2026, 1, 30)) if s.arose_on <= cut}
     assert seen_then == seen_later
+
+
+@settings(max_examples=60, deadline=None)
+@given(items(YEAR_DAYS), st.randoms(use_true_random=False))
+def test_reports_afterwards_only_add_pattern_signals(
+    base: list[tuple[date, str, int]], rnd: Random
+) -> None:
+    on = date(2026, 1, 30)
+    late = {d for d, code, _ in base if code == "Z" and rnd.random() < 0.7}
+    plain, marked = run(base, on), run(base, on, afterwards=late)
+    pattern = "R-ZIEK-PATROON"
+    assert [s for s in plain if s.rule != pattern] == [s for s in marked if s.rule != pattern]
+    # the weekday variant counts on its own: marking can merge into its signals, never drop one
+    assert {s.arose_on for s in plain if s.rule == pattern} <= {
+        s.arose_on for s in marked if s.rule == pattern
+    }

@@ -2,7 +2,7 @@
 
 from __future__ import annotations
 
-from datetime import date
+from datetime import date, timedelta
 
 from tests.domain.signals.helpers import lesdagen, run
 from verzuimdesk.domain.signals.ziek import add_months
@@ -107,3 +107,74 @@ def test_patroon_three_of_four_on_one_weekday() -> None:
     (signal,) = run(sick(days), LATE, rules=("R-ZIEK-PATROON",))
     assert signal.arose_on == date(2025, 9, 30) and signal.count == 3
     assert "op dinsdag" in signal.explanation
+
+
+# one-day reports on spread weekdays (at most two on one weekday): no weekday pattern among them
+SPREAD = [
+    date(2025, 9, 1),  # Mon
+    date(2025, 9, 9),  # Tue
+    date(2025, 9, 17),  # Wed
+    date(2025, 9, 25),  # Thu
+    date(2025, 10, 3),  # Fri
+    date(2025, 10, 13),  # Mon
+    date(2025, 10, 28),  # Tue
+]
+
+
+def test_achteraf_two_afterwards_is_chance_three_is_a_pattern() -> None:
+    late = [SPREAD[0], SPREAD[2]]
+    # 2 of 3 afterwards: more than half, but two late calls happen to anyone
+    assert run(sick(SPREAD[:3]), LATE, rules=("R-ZIEK-PATROON",), afterwards=late) == []
+    (signal,) = run(
+        sick(SPREAD[:4]), LATE, rules=("R-ZIEK-PATROON",), afterwards=[*late, SPREAD[3]]
+    )
+    assert signal.arose_on == SPREAD[3]
+    assert signal.window == (SPREAD[0], SPREAD[3])
+    assert signal.count == 3
+    assert signal.explanation == (
+        "3 van de 4 ziekmeldingen dit schooljaar kwamen pas achteraf binnen (01-09-2025, "
+        "17-09-2025, 25-09-2025); bespreek dit patroon met de mentor"
+    )
+    assert signal.route is None and signal.deadline is None
+
+
+def test_achteraf_needs_half_of_the_reports() -> None:
+    # 4 in time, then 3 afterwards: 3 of 7 is less than half
+    assert run(sick(SPREAD), LATE, rules=("R-ZIEK-PATROON",), afterwards=SPREAD[4:]) == []
+    # 3 in time, then 3 afterwards: exactly half is enough
+    (signal,) = run(sick(SPREAD[:6]), LATE, rules=("R-ZIEK-PATROON",), afterwards=SPREAD[3:6])
+    assert signal.arose_on == SPREAD[5]
+    assert signal.explanation.startswith("3 van de 6 ziekmeldingen dit schooljaar kwamen pas")
+
+
+def test_achteraf_counts_the_first_day_of_a_report_only() -> None:
+    # Mon-Tue, Tue-Wed, Wed-Thu: the desk enters a running report's later days day by day, so a
+    # later day registered afterwards says nothing about when the school heard of the report
+    firsts = [date(2025, 9, 1), date(2025, 9, 9), date(2025, 9, 17)]
+    seconds = [d + timedelta(days=1) for d in firsts]
+    items = sick(firsts + seconds)
+    assert run(items, LATE, rules=("R-ZIEK-PATROON",), afterwards=seconds) == []
+    (signal,) = run(items, LATE, rules=("R-ZIEK-PATROON",), afterwards=firsts)
+    assert signal.arose_on == firsts[2] and signal.count == 3
+
+
+def test_achteraf_counting_restarts_after_a_signal() -> None:
+    # six reports, all afterwards: a signal on the 3rd; the 4th and 5th are two since then
+    (first, second) = run(sick(SPREAD[:6]), LATE, rules=("R-ZIEK-PATROON",), afterwards=SPREAD)
+    assert first.arose_on == SPREAD[2] and first.window == (SPREAD[0], SPREAD[2])
+    assert second.arose_on == SPREAD[5] and second.window == (SPREAD[3], SPREAD[5])
+    assert second.explanation.startswith("3 van de 3 ziekmeldingen")
+    assert run(sick(SPREAD[:5]), LATE, rules=("R-ZIEK-PATROON",), afterwards=SPREAD) == [first]
+
+
+def test_patroon_weekday_and_afterwards_on_one_report_make_one_signal() -> None:
+    # Mon 1 Sep, Tue 9 Sep, Mon 15 Sep, Mon 22 Sep: 3 of 4 on Monday, and those 3 afterwards
+    days = [date(2025, 9, 1), date(2025, 9, 9), date(2025, 9, 15), date(2025, 9, 22)]
+    mondays = [days[0], days[2], days[3]]
+    (signal,) = run(sick(days), LATE, rules=("R-ZIEK-PATROON",), afterwards=mondays)
+    assert signal.arose_on == days[3] and signal.count == 3
+    assert signal.explanation == (
+        "3 van de 4 ziekmeldingen dit schooljaar begonnen op maandag, en 3 van de 4 "
+        "ziekmeldingen dit schooljaar kwamen pas achteraf binnen (01-09-2025, 15-09-2025, "
+        "22-09-2025); bespreek dit patroon met de mentor"
+    )

@@ -107,10 +107,38 @@ def ziek_30u(minutes: int, year_label: str) -> str:
     )
 
 
-def ziek_patroon(on_weekday: int, total: int, weekday: int) -> str:
+PATTERN_CLOSING = "bespreek dit patroon met de mentor"
+
+
+def _on_weekday(on_weekday: int, total: int, weekday: int) -> str:
     return (
-        f"{on_weekday} van de {total} ziekmeldingen dit schooljaar begonnen op "
-        f"{WEEKDAYS[weekday]}; bespreek dit patroon met de mentor"
+        f"{on_weekday} van de {total} ziekmeldingen dit schooljaar begonnen op {WEEKDAYS[weekday]}"
+    )
+
+
+def _afterwards(afterwards: list[date], total: int) -> str:
+    # the dates let the mentor look the reports up; "pas achteraf": the school heard on a later day
+    days = ", ".join(dutch_date(d) for d in afterwards)
+    return (
+        f"{len(afterwards)} van de {total} ziekmeldingen dit schooljaar kwamen pas achteraf "
+        f"binnen ({days})"
+    )
+
+
+def ziek_patroon(on_weekday: int, total: int, weekday: int) -> str:
+    return f"{_on_weekday(on_weekday, total, weekday)}; {PATTERN_CLOSING}"
+
+
+def ziek_achteraf(afterwards: list[date], total: int) -> str:
+    return f"{_afterwards(afterwards, total)}; {PATTERN_CLOSING}"
+
+
+def ziek_patroon_en_achteraf(
+    on_weekday: int, total: int, weekday: int, afterwards: list[date], reports: int
+) -> str:
+    return (
+        f"{_on_weekday(on_weekday, total, weekday)}, en {_afterwards(afterwards, reports)}; "
+        f"{PATTERN_CLOSING}"
     )
 
 

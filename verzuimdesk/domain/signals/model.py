@@ -124,6 +124,9 @@ class DayTotals(NamedTuple):
     late_count: int = 0  # late within the limit (R-TL)
     other_count: int = 0  # registrations that show the student was there or excused
     unscheduled_minutes: int = 0  # vrijstelling: no lesson was due
+    # every sick registration of the day was registered on a later day: the school heard only
+    # afterwards (R-ZIEK-PATROON); False when any was registered that day or its moment is unknown
+    sick_afterwards: bool = False
 
 
 def day_of(totals: DayTotals) -> date:
@@ -176,7 +179,8 @@ def days_per_student(
             if day is not None:
                 days.append(
                     new_day(
-                        DayTotals, (to_date[day], oa, sick, sick_count, late, other, unscheduled)
+                        DayTotals,
+                        (to_date[day], oa, sick, sick_count, late, other, unscheduled, False),
                     )
                 )
             if row_student != student:
@@ -204,6 +208,22 @@ def days_per_student(
     if day is not None:
         days.append(DayTotals(to_date[day], oa, sick, sick_count, late, other, unscheduled))
     return found
+
+
+def sick_codes(codes: Mapping[str, RegistrationCode]) -> list[str]:
+    """The codes days_per_student counts as sick, for the loader's query of sick registrations."""
+    return sorted(code for code, rc in codes.items() if _action(rc) == SICK)
+
+
+def mark_sick_afterwards(days: list[DayTotals], afterwards: Iterable[date]) -> list[DayTotals]:
+    """`days` (sorted) with sick_afterwards set on the given days; a given day that `days` lacks
+    is ignored. Few days are marked, so each is found by bisection, not by walking all days."""
+    marked = list(days)
+    for day in afterwards:
+        index = bisect_left(marked, day, key=day_of)
+        if index < len(marked) and marked[index].day == day:
+            marked[index] = marked[index]._replace(sick_afterwards=True)
+    return marked
 
 
 class Memo(dict[K, V]):

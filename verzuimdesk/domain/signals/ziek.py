@@ -12,6 +12,7 @@ from collections.abc import Sequence
 from datetime import date
 from functools import cache
 
+from verzuimdesk.domain.policy import Ziek
 from verzuimdesk.domain.signals import explain
 from verzuimdesk.domain.signals.model import (
     DayTotals,
@@ -174,43 +175,73 @@ def ziek_30u(student: StudentFacts, days: Sequence[DayTotals], env: RuleEnv) -> 
     return signals
 
 
-def ziek_patroon(student: StudentFacts, episodes: list[Episode], env: RuleEnv) -> list[Signal]:
-    """Sick reports (episode starts) of a school year clustered on one weekday.
+def _weekday_cluster(tally: list[int], total: int, policy: Ziek) -> tuple[int, int, int] | None:
+    """(reports on the weekday, reports, weekday) when one weekday holds a pattern, else None."""
+    if total < policy.pattern_min_reports:
+        return None
+    hits = max(tally)
+    if hits < policy.pattern_min_same_weekday or hits / total < policy.pattern_share:
+        return None
+    return hits, total, tally.index(hits)  # on a tie the earliest weekday: the sentence names one
 
-    On each new report: with at least `pattern_min_reports` reports since the year began (or the
-    last pattern signal), a weekday holding at least `pattern_min_same_weekday` of them and at
-    least `pattern_share` of them raises a signal. Two on one weekday is chance, not a pattern.
+
+def ziek_patroon(student: StudentFacts, episodes: list[Episode], env: RuleEnv) -> list[Signal]:
+    """Sick reports (episode starts) of a school year clustered on one weekday, or often reported
+    only afterwards. Each variant counts on its own and restarts its own counting after its
+    signal; when both arise on one report they make one signal (one per rule and day).
+
+    Weekday: on each new report, with at least `pattern_min_reports` reports since the year began
+    (or the last weekday signal), a weekday holding at least `pattern_min_same_weekday` of them
+    and at least `pattern_share` of them raises a signal. Two on one weekday is chance.
+
+    Afterwards: a report counts as afterwards when its first day's sick registrations were all
+    registered on a later day (DayTotals.sick_afterwards); the later days of a report are entered
+    day by day and say nothing about when the school heard of it. At least
+    `pattern_afterwards_min` afterwards reports that are at least `pattern_afterwards_share` of
+    the reports since the year began (or the last afterwards signal) raise a signal.
     """
     policy = env.policy.ziek
     year_start = env.year_start
     signals = []
     year: date | None = None
-    counted: list[date] = []
-    tally = [0] * 7  # reports per weekday
+    counted: list[date] = []  # the weekday variant's reports
+    tally = [0] * 7  # … per weekday
+    reports: list[date] = []  # the afterwards variant's reports
+    afterwards: list[date] = []  # … that came in only afterwards
     for episode in episodes:
-        start = episode[0].day
+        first = episode[0]
+        start = first.day
         this_year = year_start[start]
         if this_year != year:
-            year, counted, tally = this_year, [], [0] * 7
+            year, counted, tally, reports, afterwards = this_year, [], [0] * 7, [], []
         counted.append(start)
         tally[start.weekday()] += 1
-        if len(counted) < policy.pattern_min_reports:
+        reports.append(start)
+        if first.sick_afterwards:
+            afterwards.append(start)
+        cluster = _weekday_cluster(tally, len(counted), policy)
+        # the share only grows on an afterwards report, so only such a report can raise it
+        late = (
+            first.sick_afterwards
+            and len(afterwards) >= policy.pattern_afterwards_min
+            and len(afterwards) / len(reports) >= policy.pattern_afterwards_share
+        )
+        if cluster is not None and late:
+            text = explain.ziek_patroon_en_achteraf(*cluster, afterwards, len(reports))
+            window, count = (min(counted[0], reports[0]), start), max(cluster[0], len(afterwards))
+        elif cluster is not None:
+            text = explain.ziek_patroon(*cluster)
+            window, count = (counted[0], start), cluster[0]
+        elif late:
+            text = explain.ziek_achteraf(afterwards, len(reports))
+            window, count = (reports[0], start), len(afterwards)
+        else:
             continue
-        hits = max(tally)
-        weekday = tally.index(hits)  # on a tie the earliest weekday, as the sentence names one
-        if hits >= policy.pattern_min_same_weekday and hits / len(counted) >= policy.pattern_share:
-            signals.append(
-                _signal(
-                    student,
-                    RuleId.ZIEK_PATROON,
-                    start,
-                    (counted[0], start),
-                    env,
-                    explain.ziek_patroon(hits, len(counted), weekday),
-                    count=hits,
-                )
-            )
+        signals.append(_signal(student, RuleId.ZIEK_PATROON, start, window, env, text, count=count))
+        if cluster is not None:
             counted, tally = [], [0] * 7
+        if late:
+            reports, afterwards = [], []
     return signals
 
 
