@@ -112,6 +112,7 @@ def add_student(
     consent_on: date | None = None,
     guardians: int = 1,
     phone: str = "06-11111111",
+    opleiding: str | None = "Verzorgende IG",
 ) -> int:
     number = next(_numbers)
     with ctx.db.unit_of_work() as s:
@@ -124,7 +125,7 @@ def add_student(
             leerjaar=leerjaar,
             sector=sector,
             telefoon=phone,
-            opleiding="Verzorgende IG",
+            opleiding=opleiding,
             ouders_informeren=consent,
             ouders_informeren_datum=consent_on,
             woongemeente="Utrecht",

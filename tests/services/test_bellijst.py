@@ -13,7 +13,7 @@ from tests.services.bellijst_school import (
     report_sick,
 )
 from verzuimdesk.domain.bellijst import ReasonKind
-from verzuimdesk.services.bellijst import build_bellijst, load_contacts
+from verzuimdesk.services.bellijst import Bellijst, BellijstFilter, build_bellijst, load_contacts
 from verzuimdesk.services.calls import log_call
 from verzuimdesk.services.context import Context
 from verzuimdesk.services.conversations import record_conversation
@@ -169,3 +169,92 @@ def test_a_screen_list_without_contacts_and_its_lazy_contacts(ctx: Context) -> N
     whom = load_contacts(ctx, LIST_DAY, [adult, minor])
     assert [c.key for c in whom[adult].contacts] == ["leerling"] and whom[adult].parents_withheld
     assert whom[minor].contacts[0].role == "moeder"
+
+
+# -- filtering: schools divide the phoning per klas or opleiding ---------------------------------
+
+
+def _filter_school(ctx: Context) -> dict[str, int]:
+    make_school(ctx)
+    ids = {
+        "zoe": add_student(ctx, roepnaam="Zoë", achternaam="Çelik", klas="2B", opleiding="Kok"),
+        "jan": add_student(
+            ctx, roepnaam="Jan", achternaam="Vries", klas="2B", opleiding="Verzorgende IG"
+        ),
+        "ada": add_student(ctx, roepnaam="Ada", achternaam="Aalders", klas="3A", opleiding="Kok"),
+        "vo": add_student(ctx, roepnaam="Bo", achternaam="Zonder", klas="3A", opleiding=None),
+    }
+    # different absence, so the urgency order is fixed: ada and zoe most urgent
+    register(ctx, ids["ada"], LIST_DAY, lessons=range(4))
+    register(ctx, ids["zoe"], LIST_DAY, lessons=range(3))
+    register(ctx, ids["jan"], LIST_DAY, lessons=range(2))
+    register(ctx, ids["vo"], LIST_DAY, lessons=range(1))
+    return ids
+
+
+def test_entries_carry_klas_and_opleiding(ctx: Context) -> None:
+    ids = _filter_school(ctx)
+    result = build_bellijst(ctx)
+    by_id = {e.student_id: e for e in result.entries}
+    assert by_id[ids["zoe"]].opleiding == "Kok" and by_id[ids["vo"]].opleiding is None
+    assert result.klassen() == {"2B": 2, "3A": 2}
+    assert result.opleidingen() == {"Kok": 2, "Verzorgende IG": 1}
+
+
+def test_a_filter_narrows_the_list_and_names_itself(ctx: Context) -> None:
+    ids = _filter_school(ctx)
+    whole = build_bellijst(ctx)
+    positions = {e.student_id: e.position for e in whole.entries}
+    klas = build_bellijst(ctx, selection=BellijstFilter(klas="2B"))
+    assert {e.student_id for e in klas.entries} == {ids["zoe"], ids["jan"]}
+    # numbered as on the whole list, so paper and screen agree on "#"
+    assert all(e.position == positions[e.student_id] for e in klas.entries)
+    assert klas.progress_text == "0 van 2 gebeld (filter: klas 2B)"
+    assert klas.called_text == "0 van 2 gebeld"
+    # the screen's way (rows already loaded) gives the same rows as the printout's way
+    assert ids_of(whole.narrowed(BellijstFilter(klas="2B"))) == ids_of(klas)
+    both = BellijstFilter(klas="2B", opleiding="Kok")
+    assert ids_of(whole.narrowed(both)) == [ids["zoe"]]
+    assert both.description == "klas 2B, opleiding Kok"
+    assert whole.narrowed(BellijstFilter()).progress_text == "0 van 4 gebeld"
+
+
+def test_text_matches_name_and_number_without_accents_in_any_order(ctx: Context) -> None:
+    ids = _filter_school(ctx)
+    whole = build_bellijst(ctx)
+
+    def found(text: str) -> set[int]:
+        return {e.student_id for e in whole.narrowed(BellijstFilter(text=text)).entries}
+
+    assert found("celik") == {ids["zoe"]}
+    assert found("ZOE") == {ids["zoe"]}
+    assert found("jan vries") == found("vries jan") == {ids["jan"]}
+    number = next(e.leerlingnummer for e in whole.entries if e.student_id == ids["ada"])
+    assert found(number) == {ids["ada"]}
+    assert found("   ") == set(ids_of(whole))
+    assert found("niemand") == set()
+    assert BellijstFilter(text="  jan   vries ").description == "zoeken \u201cjan vries\u201d"
+
+
+def ids_of(bellijst: Bellijst) -> list[int]:
+    return [e.student_id for e in bellijst.entries]
+
+
+def test_only_not_called(ctx: Context) -> None:
+    ids = _filter_school(ctx)
+    log_call(ctx, ids["zoe"], LIST_DAY, "bereikt", "leerling")
+    selection = BellijstFilter(klas="2B", only_not_called=True)
+    result = build_bellijst(ctx, selection=selection)
+    assert ids_of(result) == [ids["jan"]]
+    assert result.progress_text == "0 van 1 gebeld (filter: klas 2B, alleen nog niet gebeld)"
+    assert build_bellijst(ctx, selection=BellijstFilter(klas="2B")).progress_text.startswith(
+        "1 van 2 gebeld"
+    )
+
+
+def test_a_filtered_printout_loads_contacts_for_its_rows(ctx: Context) -> None:
+    ids = _filter_school(ctx)
+    result = build_bellijst(ctx, selection=BellijstFilter(opleiding="Kok"))
+    assert {e.student_id for e in result.entries} == {ids["zoe"], ids["ada"]}
+    assert all(e.contacts for e in result.entries)
+    assert result.entries[0].contacts[0].name.startswith("Ouder1")

@@ -17,7 +17,7 @@ from tests.services.bellijst_school import (
     make_school,
     register,
 )
-from verzuimdesk.services.bellijst import build_bellijst
+from verzuimdesk.services.bellijst import BellijstFilter, build_bellijst
 from verzuimdesk.services.context import Context
 from verzuimdesk.services.exporting.bellijst_xlsx import write_bellijst_xlsx
 from verzuimdesk.services.printing.bellijst_pdf import render_bellijst_pdf
@@ -100,3 +100,47 @@ def test_excel_cells_are_text_and_without_withheld_parents(
     assert not any(WITHHELD_PARENT in v or withheld_phone in v for v in values)
     assert any("Ouder1 Jong & Co" in v for v in values)
     assert any("Ouders niet bellen" in v for v in values)
+
+
+@pytest.fixture
+def two_klassen(ctx: Context) -> Context:
+    make_school(ctx)
+    for klas, names in (("2B", ("Bakker", "Smit")), ("3A", ("Visser", "Mulder", "Bos"))):
+        for name in names:
+            register(ctx, add_student(ctx, achternaam=name, klas=klas), LIST_DAY, lessons=range(1))
+    return ctx
+
+
+def test_a_filtered_pdf_holds_only_those_students_and_names_the_filter(
+    two_klassen: Context, tmp_path: Path
+) -> None:
+    selection = BellijstFilter(klas="2B")
+    out = io.BytesIO()
+    render_bellijst_pdf(build_bellijst(two_klassen, selection=selection), out)
+    text = pdf_text(out.getvalue(), tmp_path)
+    assert "Bellijst woensdag 1 oktober 2025 · klas 2B" in text
+    assert "2 leerlingen, 0 van 2 gebeld" in text
+    assert "Bakker, Sem" in text and "Smit, Sem" in text
+    assert not any(name in text for name in ("Visser", "Mulder", "Bos,"))
+
+
+def test_a_filtered_excel_holds_only_those_students_and_names_the_filter(
+    two_klassen: Context, tmp_path: Path
+) -> None:
+    path = tmp_path / "bellijst.xlsx"
+    selection = BellijstFilter(klas="3A", text="ER")  # Visser and Mulder, not Bos
+    write_bellijst_xlsx(build_bellijst(two_klassen, selection=selection), path)
+    sheet = load_workbook(path).active
+    assert sheet["A1"].value.endswith("filter: klas 3A, zoeken \u201cER\u201d · 0 van 2 gebeld")
+    names = [row[2] for row in sheet.iter_rows(min_row=3, values_only=True)]
+    assert sorted(names) == ["Mulder, Sem", "Visser, Sem"]
+    assert all(row[3] == "3A" for row in sheet.iter_rows(min_row=3, values_only=True))
+
+
+def test_a_filter_that_keeps_nobody_prints_so(two_klassen: Context, tmp_path: Path) -> None:
+    out = io.BytesIO()
+    selection = BellijstFilter(klas="2B", text="Visser")
+    render_bellijst_pdf(build_bellijst(two_klassen, selection=selection), out)
+    text = pdf_text(out.getvalue(), tmp_path)
+    assert "Niemand te bellen met dit" in text  # the cell wraps before "filter"
+    assert "klas 2B, zoeken" in text

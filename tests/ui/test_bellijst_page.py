@@ -9,7 +9,7 @@ from pathlib import Path
 
 import pytest
 from openpyxl import load_workbook
-from PySide6.QtCore import Qt
+from PySide6.QtCore import QSettings, Qt
 from PySide6.QtWidgets import QApplication
 from pytestqt.qtbot import QtBot
 from sqlalchemy import func, select
@@ -24,10 +24,19 @@ from tests.services.bellijst_school import (
 from verzuimdesk.services.context import Context
 from verzuimdesk.store.followup import Call
 from verzuimdesk.store.registrations import Registration
+from verzuimdesk.ui import bellijst_page
 from verzuimdesk.ui.bellijst_page import BellijstPage
 from verzuimdesk.ui.bus import AppBus
 
 pytestmark = pytest.mark.gui
+
+
+@pytest.fixture(autouse=True)
+def _own_settings(tmp_path: Path) -> None:
+    """A page built without settings uses QSettings(): here a folder of this test's own, never
+    the user's configuration."""
+    for scope in (QSettings.Scope.UserScope, QSettings.Scope.SystemScope):
+        QSettings.setPath(QSettings.Format.NativeFormat, scope, str(tmp_path / "qsettings"))
 
 
 @pytest.fixture
@@ -44,8 +53,8 @@ def school(ctx: Context) -> dict[str, int]:
     return ids
 
 
-def open_page(ctx: Context, qtbot: QtBot) -> BellijstPage:
-    page = BellijstPage(ctx, AppBus())
+def open_page(ctx: Context, qtbot: QtBot, settings: QSettings | None = None) -> BellijstPage:
+    page = BellijstPage(ctx, AppBus(), settings=settings)
     qtbot.addWidget(page)
     page.resize(1300, 700)
     page.show()
@@ -183,3 +192,213 @@ def test_open_dossier_from_the_list(school: dict[str, int], ctx: Context, qtbot:
     with qtbot.waitSignal(page._bus.open_student) as opened:
         qtbot.keyClick(page.ui.table, Qt.Key.Key_O, Qt.KeyboardModifier.ControlModifier)
     assert opened.args == [page.current_student_id()]
+
+
+# -- filtering: klas, opleiding, name or number, not yet called ----------------------------------
+
+
+@pytest.fixture
+def klassen(ctx: Context) -> dict[str, int]:
+    make_school(ctx)
+    ids = {
+        "bakker": add_student(ctx, achternaam="Bakker", klas="2B", opleiding="Kok"),
+        "smit": add_student(ctx, achternaam="Smit", klas="2B", opleiding="Verzorgende IG"),
+        "visser": add_student(ctx, achternaam="Visser", klas="3A", opleiding="Kok"),
+        "mulder": add_student(ctx, achternaam="Mulder", klas="3A", opleiding="Kok"),
+        "bos": add_student(ctx, roepnaam="Zoë", achternaam="Bos", klas="4C", opleiding="Kok"),
+    }
+    for lessons, sid in enumerate(ids.values(), start=1):
+        register(ctx, sid, LIST_DAY, lessons=range(lessons))
+    return ids
+
+
+def ini_settings(tmp_path: Path) -> QSettings:
+    return QSettings(str(tmp_path / "verzuimdesk.ini"), QSettings.Format.IniFormat)
+
+
+def shown_names(page: BellijstPage) -> list[str]:
+    return [page.proxy.index(row, 1).data() for row in range(page.proxy.rowCount())]
+
+
+def shown_ids(page: BellijstPage) -> list[int]:
+    return [
+        page.model.entry(page.proxy.mapToSource(page.proxy.index(row, 0)).row()).student_id
+        for row in range(page.proxy.rowCount())
+    ]
+
+
+def focus(qtbot: QtBot, page: BellijstPage, letter: Qt.Key) -> None:
+    """Alt+letter from the table, as the user jumps to a filter field."""
+    qtbot.keyClick(page.ui.table, letter, Qt.KeyboardModifier.AltModifier)
+
+
+def test_filter_by_klas_with_the_keyboard(
+    klassen: dict[str, int], ctx: Context, qtbot: QtBot, tmp_path: Path
+) -> None:
+    page = open_page(ctx, qtbot, ini_settings(tmp_path))
+    assert page.ui.progressLabel.text() == "0 van 5 gebeld"
+    focus(qtbot, page, Qt.Key.Key_K)
+    assert QApplication.focusWidget() is page.ui.klasCombo
+    qtbot.keyClicks(page.ui.klasCombo, "3a")
+    assert page.ui.klasCombo.currentText() == "3A (2)"
+    assert sorted(shown_names(page)) == ["Mulder, Sem", "Visser, Sem"]
+    assert page.ui.progressLabel.text() == "0 van 2 gebeld (filter: klas 3A)"
+    assert page.current_entry() is not None and page.current_entry().klas == "3A"
+    # a call logged in the filtered list counts in the filtered progress
+    page.ui.table.setFocus()
+    log_with_keys(qtbot, page, Qt.Key.Key_1)
+    assert page.ui.progressLabel.text() == "1 van 2 gebeld (filter: klas 3A)"
+    assert page.current_entry().klas == "3A"  # moved on within the klas
+    qtbot.keyClick(page.ui.klasCombo, Qt.Key.Key_Escape)
+    assert page.ui.klasCombo.currentIndex() == 0 and len(shown_names(page)) == 5
+    assert page.ui.progressLabel.text() == "1 van 5 gebeld"
+    qtbot.keyClick(page.ui.klasCombo, Qt.Key.Key_Escape)  # empty already: back to the list
+    assert QApplication.focusWidget() is page.ui.table
+
+
+def test_filter_by_name_with_the_keyboard(
+    klassen: dict[str, int], ctx: Context, qtbot: QtBot, tmp_path: Path
+) -> None:
+    page = open_page(ctx, qtbot, ini_settings(tmp_path))
+    focus(qtbot, page, Qt.Key.Key_F)
+    assert QApplication.focusWidget() is page.ui.filterEdit
+    qtbot.keyClicks(page.ui.filterEdit, "zoe")  # no accent typed: finds Zoë
+    assert shown_names(page) == ["Bos, Zoë"]
+    assert page.ui.progressLabel.text() == "0 van 1 gebeld (filter: zoeken \u201czoe\u201d)"
+    qtbot.keyClick(page.ui.filterEdit, Qt.Key.Key_Return)  # to the list, on the match
+    assert QApplication.focusWidget() is page.ui.table
+    assert page.current_student_id() == klassen["bos"]
+    assert "Bos" in page.ui.detailLabel.text()
+
+    focus(qtbot, page, Qt.Key.Key_F)
+    qtbot.keyClick(page.ui.filterEdit, Qt.Key.Key_Escape)
+    assert page.ui.filterEdit.text() == "" and len(shown_names(page)) == 5
+    assert page.ui.progressLabel.text() == "0 van 5 gebeld"
+    assert page.current_student_id() == klassen["bos"]  # the chosen student stays chosen
+
+    number = page.current_entry().leerlingnummer
+    qtbot.keyClicks(page.ui.filterEdit, number)
+    assert shown_names(page) == ["Bos, Zoë"]
+    qtbot.keyClicks(page.ui.filterEdit, "9")
+    assert shown_names(page) == [] and page.current_entry() is None
+    assert "Niemand te bellen met dit filter" in page.ui.noticeLabel.text()
+    assert not page.ui.callBox.isEnabled()
+
+
+def test_opleiding_and_not_yet_called(
+    klassen: dict[str, int], ctx: Context, qtbot: QtBot, tmp_path: Path
+) -> None:
+    page = open_page(ctx, qtbot, ini_settings(tmp_path))
+    focus(qtbot, page, Qt.Key.Key_P)
+    assert QApplication.focusWidget() is page.ui.opleidingCombo
+    qtbot.keyClicks(page.ui.opleidingCombo, "kok")
+    assert len(shown_names(page)) == 4 and "Smit, Sem" not in shown_names(page)
+    page.ui.table.setFocus()
+    first = page.current_student_id()
+    log_with_keys(qtbot, page, Qt.Key.Key_2)
+    focus(qtbot, page, Qt.Key.Key_L)
+    qtbot.waitUntil(page.ui.notCalledCheck.isChecked)  # a mnemonic clicks after a short delay
+    assert first not in shown_ids(page)
+    assert page.ui.progressLabel.text() == (
+        "0 van 3 gebeld (filter: opleiding Kok, alleen nog niet gebeld)"
+    )
+
+
+def test_filtering_does_not_rebuild_the_list(
+    klassen: dict[str, int],
+    ctx: Context,
+    qtbot: QtBot,
+    tmp_path: Path,
+    monkeypatch: pytest.MonkeyPatch,
+) -> None:
+    page = open_page(ctx, qtbot, ini_settings(tmp_path))
+    builds = []
+    real = bellijst_page.build_bellijst
+    monkeypatch.setattr(
+        bellijst_page, "build_bellijst", lambda *a, **k: builds.append(1) or real(*a, **k)
+    )
+    page.ui.filterEdit.setFocus()
+    qtbot.keyClicks(page.ui.filterEdit, "visser")
+    qtbot.keyClicks(page.ui.klasCombo, "3A")
+    assert builds == [] and shown_names(page) == ["Visser, Sem"]
+
+
+def test_model_with_a_filter(
+    klassen: dict[str, int], ctx: Context, qtbot: QtBot, qtmodeltester, tmp_path: Path
+) -> None:
+    page = open_page(ctx, qtbot, ini_settings(tmp_path))
+    qtbot.keyClicks(page.ui.klasCombo, "2B")
+    qtmodeltester.check(page.proxy)
+
+
+def test_sorting_keeps_the_filter_and_the_chosen_student(
+    klassen: dict[str, int], ctx: Context, qtbot: QtBot, qtmodeltester, tmp_path: Path
+) -> None:
+    page = open_page(ctx, qtbot, ini_settings(tmp_path))
+    qtbot.keyClicks(page.ui.opleidingCombo, "Kok")
+    urgent_first = shown_names(page)
+    assert urgent_first == ["Bos, Zoë", "Mulder, Sem", "Visser, Sem", "Bakker, Sem"]
+    page._select_student(klassen["visser"])
+    page.ui.table.sortByColumn(1, Qt.SortOrder.AscendingOrder)  # a click on "Leerling"
+    assert shown_names(page) == sorted(urgent_first)
+    assert page.current_student_id() == klassen["visser"]
+    page.ui.table.sortByColumn(1, Qt.SortOrder.DescendingOrder)
+    assert shown_names(page) == sorted(urgent_first, reverse=True)
+    qtbot.keyClick(page.ui.opleidingCombo, Qt.Key.Key_Escape)
+    assert len(shown_names(page)) == 5 and shown_names(page)[0] == "Visser, Sem"
+    qtmodeltester.check(page.proxy)
+    page.ui.table.sortByColumn(0, Qt.SortOrder.AscendingOrder)
+    assert [page.proxy.index(r, 0).data() for r in range(5)] == ["1", "2", "3", "4", "5"]
+
+
+def test_print_and_excel_hold_what_is_shown(
+    klassen: dict[str, int], ctx: Context, qtbot: QtBot, tmp_path: Path
+) -> None:
+    page = open_page(ctx, qtbot, ini_settings(tmp_path))
+    qtbot.keyClicks(page.ui.klasCombo, "3A")
+    pdf, xlsx = tmp_path / "bellijst.pdf", tmp_path / "bellijst.xlsx"
+    assert page.print_to(pdf) and page.export_to(xlsx)
+    sheet = load_workbook(xlsx).active
+    assert "filter: klas 3A" in sheet["A1"].value
+    rows = list(sheet.iter_rows(min_row=3, values_only=True))
+    assert sorted(r[2] for r in rows) == sorted(shown_names(page)) == ["Mulder, Sem", "Visser, Sem"]
+    if shutil.which("pdftotext"):
+        printed = subprocess.run(
+            ["pdftotext", str(pdf), "-"], capture_output=True, text=True, check=True
+        ).stdout
+        assert "klas 3A" in printed and "Visser, Sem" in printed and "Mulder, Sem" in printed
+        assert not any(name in printed for name in ("Bakker", "Smit", "Bos, Zo"))
+
+
+def test_the_chosen_filter_comes_back(
+    klassen: dict[str, int], ctx: Context, qtbot: QtBot, tmp_path: Path
+) -> None:
+    page = open_page(ctx, qtbot, ini_settings(tmp_path))
+    qtbot.keyClicks(page.ui.klasCombo, "3A")
+    qtbot.keyClicks(page.ui.opleidingCombo, "Kok")
+    page.ui.notCalledCheck.setFocus()
+    qtbot.keyClick(page.ui.notCalledCheck, Qt.Key.Key_Space)
+    qtbot.keyClicks(page.ui.filterEdit, "viss")
+    page.close()
+
+    again = open_page(ctx, qtbot, ini_settings(tmp_path))  # a new run: settings from the file
+    assert again.ui.klasCombo.currentData() == "3A"
+    assert again.ui.opleidingCombo.currentData() == "Kok"
+    assert again.ui.notCalledCheck.isChecked()
+    assert again.ui.filterEdit.text() == ""  # a looked-up name is not kept for tomorrow
+    assert sorted(shown_names(again)) == ["Mulder, Sem", "Visser, Sem"]
+    assert again.ui.progressLabel.text() == (
+        "0 van 2 gebeld (filter: klas 3A, opleiding Kok, alleen nog niet gebeld)"
+    )
+
+
+def test_a_remembered_klas_stays_on_a_day_without_it(
+    klassen: dict[str, int], ctx: Context, qtbot: QtBot, tmp_path: Path
+) -> None:
+    settings = ini_settings(tmp_path)
+    settings.setValue(bellijst_page.SETTING_KLAS, "5X")
+    page = open_page(ctx, qtbot, settings)
+    assert page.ui.klasCombo.currentText() == "5X (0)"
+    assert shown_names(page) == []
+    assert page.ui.progressLabel.text() == "0 van 0 gebeld (filter: klas 5X)"
+    assert "op de hele lijst staan er 5" in page.ui.noticeLabel.text()

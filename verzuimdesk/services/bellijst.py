@@ -3,14 +3,20 @@
 Built from a handful of aggregate queries over the list date and the current 4-lesweek window
 (never one query per student), so it stays fast for a school of 20,000 students. Parents appear
 only where R-OUDERS allows (see `calls.contacts_for`).
+
+Schools divide the phoning per klas or per opleiding (team): a `BellijstFilter` narrows the list.
+The screen filters the rows it already holds with it, and printouts pass the same filter here, so
+paper and screen can never disagree about which students are on it.
 """
 
 from __future__ import annotations
 
+import unicodedata
 from collections import defaultdict
 from collections.abc import Iterable, Iterator, Sequence
-from dataclasses import dataclass, field
+from dataclasses import dataclass, field, replace
 from datetime import date, datetime, time, timedelta
+from functools import cached_property, lru_cache
 from typing import NamedTuple
 
 from sqlalchemy import func, select
@@ -58,6 +64,7 @@ class BellijstEntry(NamedTuple):
     name: str
     sort_name: str
     klas: str
+    opleiding: str | None
     age: int
     reasons: tuple[Reason, ...]
     urgency: tuple[int, int, int, int, int, str]
@@ -91,20 +98,112 @@ class BellijstEntry(NamedTuple):
         return rules.short_labels(self.reasons)
 
 
+@lru_cache(maxsize=1 << 16)
+def fold(text: str) -> str:
+    """Text as a search compares it: without case and accents, so "zoe" finds "Zoë" and
+    "celik" finds "Çelik" (typed on a Dutch keyboard, names are rarely typed with accents)."""
+    decomposed = unicodedata.normalize("NFKD", text)
+    return "".join(c for c in decomposed if not unicodedata.combining(c)).casefold()
+
+
+@dataclass(frozen=True)
+class BellijstFilter:
+    """The part of the bellijst a verzuimmedewerker works on. An empty filter keeps every row.
+
+    `text` matches name and leerlingnummer: every word must occur somewhere, in any order, so
+    "jan vries" finds "Vries, Jan de"."""
+
+    klas: str | None = None
+    opleiding: str | None = None
+    text: str = ""
+    only_not_called: bool = False
+
+    @cached_property
+    def words(self) -> tuple[str, ...]:
+        return tuple(fold(self.text).split())
+
+    @property
+    def active(self) -> bool:
+        return bool(self.klas or self.opleiding or self.words or self.only_not_called)
+
+    def matches(self, entry: BellijstEntry) -> bool:
+        if self.klas and entry.klas != self.klas:
+            return False
+        if self.opleiding and entry.opleiding != self.opleiding:
+            return False
+        if self.only_not_called and entry.called:
+            return False
+        if self.words:
+            # the three texts joined with a separator no typed word contains: no false hits
+            # across the boundary between surname and leerlingnummer
+            haystack = fold(f"{entry.name}\n{entry.sort_name}\n{entry.leerlingnummer}")
+            return all(word in haystack for word in self.words)
+        return True
+
+    @property
+    def description(self) -> str:
+        """Dutch, for titles and the progress line: "klas 2B, opleiding Kok"."""
+        parts = []
+        if self.klas:
+            parts.append(f"klas {self.klas}")
+        if self.opleiding:
+            parts.append(f"opleiding {self.opleiding}")
+        if self.words:
+            parts.append(f"zoeken \u201c{' '.join(self.text.split())}\u201d")
+        if self.only_not_called:
+            parts.append("alleen nog niet gebeld")
+        return ", ".join(parts)
+
+
+NO_FILTER = BellijstFilter()
+
+
 @dataclass(frozen=True)
 class Bellijst:
     on: date
     school_name: str
     is_lesdag: bool
     entries: tuple[BellijstEntry, ...] = field(default_factory=tuple)
+    # the filter these entries passed; positions stay those of the whole list
+    selection: BellijstFilter = NO_FILTER
 
     @property
     def called_count(self) -> int:
         return sum(1 for e in self.entries if e.called)
 
     @property
-    def progress_text(self) -> str:
+    def called_text(self) -> str:
         return f"{self.called_count} van {len(self.entries)} gebeld"
+
+    @property
+    def progress_text(self) -> str:
+        """ "14 van 37 gebeld", and which filter when one narrows the list: a count of a part
+        must never read as the count of the day."""
+        if not self.selection.active:
+            return self.called_text
+        return f"{self.called_text} (filter: {self.selection.description})"
+
+    def narrowed(self, selection: BellijstFilter) -> Bellijst:
+        """The entries this filter keeps. Filters do not stack: the result carries `selection`."""
+        kept = self.entries if not selection.active else self.entries_matching(selection)
+        return replace(self, entries=kept, selection=selection)
+
+    def entries_matching(self, selection: BellijstFilter) -> tuple[BellijstEntry, ...]:
+        return tuple(e for e in self.entries if selection.matches(e))
+
+    def klassen(self) -> dict[str, int]:
+        """Klas → number of students on this list, sorted by klas (choices for a filter)."""
+        return _counted(e.klas for e in self.entries)
+
+    def opleidingen(self) -> dict[str, int]:
+        return _counted(e.opleiding for e in self.entries if e.opleiding)
+
+
+def _counted(values: Iterable[str]) -> dict[str, int]:
+    counts: dict[str, int] = defaultdict(int)
+    for value in values:
+        counts[value] += 1
+    return dict(sorted(counts.items(), key=lambda item: (fold(item[0]), item[0])))
 
 
 def _chunks(ids: Sequence[int]) -> Iterator[Sequence[int]]:
@@ -294,6 +393,7 @@ class StudentRow(NamedTuple):
     achternaam: str
     geboortedatum: date
     klas: str
+    opleiding: str | None
     sector: str | None
     leerjaar: int | None
     telefoon: str | None
@@ -347,13 +447,20 @@ def sort_name(student: StudentRow) -> str:
     return f"{student.achternaam}, {rest}"
 
 
-def build_bellijst(ctx: Context, on: date | None = None, *, with_contacts: bool = True) -> Bellijst:
+def build_bellijst(
+    ctx: Context,
+    on: date | None = None,
+    *,
+    with_contacts: bool = True,
+    selection: BellijstFilter = NO_FILTER,
+) -> Bellijst:
     """The bellijst for `on` (today by default), most urgent first. A screen may leave out the
     contacts and fetch them with `load_contacts` for the rows it shows: with thousands of rows
-    that halves the time to the first screen; printouts take them all."""
+    that halves the time to the first screen; printouts take them all. With a `selection` only
+    the rows it keeps, numbered as on the whole list (the "#" the screen shows)."""
     on = on or ctx.today()
     with ctx.db.unit_of_work() as session:
-        return bellijst_in(session, on, with_contacts)
+        return bellijst_in(session, on, with_contacts, selection)
 
 
 def load_contacts(ctx: Context, on: date, student_ids: Sequence[int]) -> dict[int, StudentContacts]:
@@ -377,7 +484,12 @@ def load_contacts(ctx: Context, on: date, student_ids: Sequence[int]) -> dict[in
     }
 
 
-def bellijst_in(session: Session, on: date, with_contacts: bool = True) -> Bellijst:
+def bellijst_in(
+    session: Session,
+    on: date,
+    with_contacts: bool = True,
+    selection: BellijstFilter = NO_FILTER,
+) -> Bellijst:
     school = get_school(session)
     policy = load_policy(session)
     calendar = load_calendar(session)
@@ -433,7 +545,6 @@ def bellijst_in(session: Session, on: date, with_contacts: bool = True) -> Belli
         candidates.append((sid, names[sid], facts[sid]))
     ranked = rules.rank(candidates, on, policy.bellijst, policy.r16u.threshold_minutes)
 
-    guardians = _guardians(session, candidate_ids) if with_contacts else {}
     entries = []
     for position, item in enumerate(ranked, start=1):
         student = students[item.student_id]
@@ -446,6 +557,7 @@ def bellijst_in(session: Session, on: date, with_contacts: bool = True) -> Belli
                 student.full_name,
                 names[student.id],
                 student.klas,
+                student.opleiding,
                 age_on(student.geboortedatum, on),
                 item.reasons,
                 item.key,
@@ -453,14 +565,30 @@ def bellijst_in(session: Session, on: date, with_contacts: bool = True) -> Belli
                 fact.window_oa_minutes,
                 fact.first_year_vo,
                 tuple(calls.get(student.id, ())),
-                contacts_for(student, guardians.get(student.id, ()), on, policy, fact.first_year_vo)
-                if with_contacts
-                else None,
             )
         )
+    if selection.active:
+        entries = [e for e in entries if selection.matches(e)]
+    if with_contacts:
+        # after filtering: a printout of one klas fetches the guardians of that klas only
+        wanted = [e.student_id for e in entries]
+        guardians = _guardians(session, wanted)
+        entries = [
+            e._replace(
+                whom=contacts_for(
+                    students[e.student_id],
+                    guardians.get(e.student_id, ()),
+                    on,
+                    policy,
+                    e.first_year_vo,
+                )
+            )
+            for e in entries
+        ]
     return Bellijst(
         on=on,
         school_name=school.name if school else "",
         is_lesdag=calendar.is_lesdag(on),
         entries=tuple(entries),
+        selection=selection,
     )

@@ -3,10 +3,19 @@ keystrokes: Enter on a row, 1–4 for the outcome, Ctrl+Enter saves and moves to
 
 Each call is saved (committed) the moment it is logged. The table is a light model over the
 service's `BellijstEntry` values, sorted on raw values in `Qt.UserRole`.
+
+Schools divide the phoning per klas or opleiding, so the list can be narrowed: Alt+F name or
+leerlingnummer, Alt+K klas, Alt+P opleiding, Alt+L only those not yet called; Esc clears the
+field it is pressed in (and on an empty field returns to the list). The proxy filters the rows
+already loaded with the service's `BellijstFilter`, never a query per keystroke; printouts pass
+the same filter to the service, so paper shows what the screen shows. Klas, opleiding and the
+toggle are remembered (QSettings, "bellijst/…"); the typed text is not: it looks up one student
+and would hide tomorrow's list.
 """
 
 from __future__ import annotations
 
+import re
 from collections.abc import Callable
 from datetime import date
 from html import escape
@@ -20,6 +29,7 @@ from PySide6.QtCore import (
     QModelIndex,
     QObject,
     QPersistentModelIndex,
+    QSettings,
     QSortFilterProxyModel,
     Qt,
     QUrl,
@@ -31,8 +41,10 @@ from verzuimdesk.domain.bellijst import OUTCOME_LABEL, Outcome, ReasonKind
 from verzuimdesk.domain.hours import format_hhmm
 from verzuimdesk.errors import VerzuimdeskError
 from verzuimdesk.services.bellijst import (
+    NO_FILTER,
     Bellijst,
     BellijstEntry,
+    BellijstFilter,
     build_bellijst,
     load_contacts,
 )
@@ -66,6 +78,12 @@ CALLED_COLOUR = QColor("#5f6b77")
 SIGNAL_COLOUR = QColor("#a40000")
 CONTACT_BLOCK = 100  # rows whose contacts are fetched together
 REFRESH_ON = ("registrations", "calls", "conversations", "signals", "sick_reports", "students")
+# QSettings keys, next to the main window's "mainwindow/…"
+SETTING_KLAS = "bellijst/filter_klas"
+SETTING_OPLEIDING = "bellijst/filter_opleiding"
+SETTING_NOT_CALLED = "bellijst/filter_not_called"
+ALL_KLASSEN = "alle klassen"
+ALL_OPLEIDINGEN = "alle opleidingen"
 
 
 def _first_contact(whom: StudentContacts) -> str:
@@ -90,19 +108,47 @@ ContactLoader = Callable[[list[int]], dict[int, StudentContacts]]
 class BellijstModel(QAbstractTableModel):
     """Light rows: the service's `BellijstEntry` values without contacts. Whom to call is
     fetched for a block of rows the first time one of them is shown (R-OUDERS applied by the
-    service), so a list of thousands opens at once."""
+    service), so a list of thousands opens at once.
+
+    The model sorts itself (on the same raw values it offers in `UserRole`): a proxy that sorts
+    asks `data()` through Qt n·log n times, and re-sorts on every filter change, which took a
+    second per keystroke for 2,400 rows; one Python sort with keys takes milliseconds."""
 
     def __init__(self, loader: ContactLoader, parent: QObject | None = None) -> None:
         super().__init__(parent)
         self._entries: tuple[BellijstEntry, ...] = ()
         self._loader = loader
         self._whom: dict[int, StudentContacts] = {}
+        self._sort = (COL_POSITION, Qt.SortOrder.AscendingOrder)
 
     def set_entries(self, entries: tuple[BellijstEntry, ...]) -> None:
         self.beginResetModel()
-        self._entries = entries
+        self._entries = self._sorted(entries, *self._sort)
         self._whom = {}
         self.endResetModel()
+
+    def sort(self, column: int, order: Qt.SortOrder = Qt.SortOrder.AscendingOrder) -> None:
+        """A reset, not layoutAboutToBeChanged/layoutChanged: emitting those from Python drops a
+        reference to True with PySide6 6.12 on Python 3.11 (see the report), and the page puts
+        the chosen student back after any reset anyway."""
+        if not 0 <= column < len(COLUMNS):
+            return
+        self._sort = (column, order)
+        self.beginResetModel()
+        self._entries = self._sorted(self._entries, column, order)
+        self.endResetModel()
+
+    @classmethod
+    def _sorted(
+        cls, entries: tuple[BellijstEntry, ...], column: int, order: Qt.SortOrder
+    ) -> tuple[BellijstEntry, ...]:
+        # the list comes in urgency order and Python's sort is stable, also reversed: equal
+        # values (a klas) stay in urgency order
+        by_urgency = sorted(entries, key=lambda e: e.position)
+        descending = order == Qt.SortOrder.DescendingOrder
+        return tuple(
+            sorted(by_urgency, key=lambda e: cls._sort_value(e, column), reverse=descending)
+        )
 
     def entry(self, row: int) -> BellijstEntry:
         return self._entries[row]
@@ -113,9 +159,16 @@ class BellijstModel(QAbstractTableModel):
             return entry.whom
         if entry.student_id not in self._whom:
             block = self._entries[row : row + CONTACT_BLOCK]
-            wanted = [e.student_id for e in block if e.student_id not in self._whom]
-            self._whom.update(self._loader(wanted))
+            self.prefetch([e.student_id for e in block])
         return self._whom.get(entry.student_id, StudentContacts((), False))
+
+    def prefetch(self, student_ids: list[int]) -> None:
+        """Whom to call for these students in one query: the rows a filter shows first lie
+        scattered over the list, and fetching per block of the whole list would cost a query
+        for each of them."""
+        wanted = [sid for sid in student_ids if sid not in self._whom]
+        if wanted:
+            self._whom.update(self._loader(wanted))
 
     def row_of(self, student_id: int) -> int | None:
         for row, entry in enumerate(self._entries):
@@ -192,26 +245,58 @@ class BellijstModel(QAbstractTableModel):
         return None
 
 
-class _SortProxy(QSortFilterProxyModel):
-    def __init__(self, parent: QObject | None = None) -> None:
+class BellijstProxy(QSortFilterProxyModel):
+    """Keeps the rows a `BellijstFilter` accepts: the same predicate the service applies for a
+    printout. Sorting is passed on to the model (see `BellijstModel`): the proxy never sorts
+    itself, so a filter change only filters."""
+
+    def __init__(self, model: BellijstModel, parent: QObject | None = None) -> None:
         super().__init__(parent)
-        self.setSortRole(Qt.ItemDataRole.UserRole)
+        self._model = model
+        self._selection = NO_FILTER
+        self.setSourceModel(model)
+
+    def sort(self, column: int, order: Qt.SortOrder = Qt.SortOrder.AscendingOrder) -> None:
+        self._model.sort(column, order)
+
+    @property
+    def selection(self) -> BellijstFilter:
+        return self._selection
+
+    def set_selection(self, selection: BellijstFilter) -> None:
+        if selection == self._selection:
+            return
+        self.beginFilterChange()
+        self._selection = selection
+        self.endFilterChange(QSortFilterProxyModel.Direction.Rows)
+
+    def filterAcceptsRow(self, source_row: int, source_parent: _Index) -> bool:
+        return not self._selection.active or self._selection.matches(self._model.entry(source_row))
 
 
 class BellijstPage(QWidget):
-    def __init__(self, ctx: Context, bus: AppBus, parent: QWidget | None = None) -> None:
+    def __init__(
+        self,
+        ctx: Context,
+        bus: AppBus,
+        parent: QWidget | None = None,
+        settings: QSettings | None = None,
+    ) -> None:
         super().__init__(parent)
         self._ctx = ctx
         self._bus = bus
+        # the pages are built as Page(ctx, bus): without settings, the application's own
+        # (organisation "verzuimdesk"), where the main window keeps its geometry
+        self._settings = settings if settings is not None else QSettings()
         self._bellijst: Bellijst | None = None
+        self._choices: tuple[dict[str, int], dict[str, int]] | None = None
         self._own_changes: Changes | None = None
         self._offer: Ziek6Offer | None = None
         self.ui = Ui_BellijstPage()
         self.ui.setupUi(self)
 
         self.model = BellijstModel(lambda ids: load_contacts(self._ctx, self.list_date, ids), self)
-        self.proxy = _SortProxy(self)
-        self.proxy.setSourceModel(self.model)
+        self.proxy = BellijstProxy(self.model, self)
         table = self.ui.table
         table.setModel(self.proxy)
         table.sortByColumn(COL_POSITION, Qt.SortOrder.AscendingOrder)
@@ -219,7 +304,8 @@ class BellijstPage(QWidget):
         header = table.horizontalHeader()
         header.setSectionResizeMode(QHeaderView.ResizeMode.Interactive)
         header.setStretchLastSection(True)
-        for column, width in ((0, 34), (1, 150), (2, 70), (3, 190), (4, 150), (5, 58)):
+        # "#" fits four digits: a filtered list of a big school shows places like 2417
+        for column, width in ((0, 42), (1, 150), (2, 70), (3, 190), (4, 150), (5, 58)):
             table.setColumnWidth(column, width)
         self.ui.splitter.setStretchFactor(0, 3)
         self.ui.splitter.setStretchFactor(1, 1)
@@ -245,6 +331,7 @@ class BellijstPage(QWidget):
             widget.installEventFilter(self)
         table.installEventFilter(self)
         self.ui.noteEdit.installEventFilter(self)
+        self._setup_filter()
 
         for keys in ("Ctrl+Return", "Ctrl+Enter"):
             shortcut = QShortcut(QKeySequence(keys), self.ui.panel)
@@ -264,10 +351,44 @@ class BellijstPage(QWidget):
         self.ui.printButton.clicked.connect(self._ask_print)
         self.ui.exportButton.clicked.connect(self._ask_export)
         table.doubleClicked.connect(lambda _i: self.open_dossier())
+        # a reset (new list, other sort order) forgets the current row: keep the student
+        self._before_reset: int | None = None
+        self.model.modelAboutToBeReset.connect(self._remember_current)
+        self.model.modelReset.connect(lambda: self._select_student(self._before_reset))
         table.selectionModel().currentRowChanged.connect(lambda *_: self._show_current())
         bus.changed.connect(self._on_changed)
         self.ui.ziek6Frame.hide()
         self.reload()
+
+    def _setup_filter(self) -> None:
+        bold = self.ui.progressLabel.font()
+        bold.setBold(True)
+        self.ui.progressLabel.setFont(bold)
+        for combo, width in ((self.ui.klasCombo, 12), (self.ui.opleidingCombo, 26)):
+            combo.setSizeAdjustPolicy(
+                QComboBox.SizeAdjustPolicy.AdjustToMinimumContentsLengthWithIcon
+            )
+            combo.setMinimumContentsLength(width)
+            combo.setMaxVisibleItems(20)
+        settings = self._settings
+        self._remembered = BellijstFilter(
+            klas=str(settings.value(SETTING_KLAS, "", type=str)) or None,
+            opleiding=str(settings.value(SETTING_OPLEIDING, "", type=str)) or None,
+            only_not_called=bool(settings.value(SETTING_NOT_CALLED, False, type=bool)),
+        )
+        self.ui.notCalledCheck.setChecked(self._remembered.only_not_called)
+        self._filter_fields: tuple[QWidget, ...] = (
+            self.ui.filterEdit,
+            self.ui.klasCombo,
+            self.ui.opleidingCombo,
+            self.ui.notCalledCheck,
+        )
+        for widget in self._filter_fields:
+            widget.installEventFilter(self)
+        self.ui.filterEdit.textChanged.connect(lambda _t: self._apply_filter())
+        self.ui.klasCombo.currentIndexChanged.connect(lambda _i: self._filter_chosen())
+        self.ui.opleidingCombo.currentIndexChanged.connect(lambda _i: self._filter_chosen())
+        self.ui.notCalledCheck.toggled.connect(lambda _b: self._filter_chosen())
 
     # -- loading ---------------------------------------------------------------------------
 
@@ -287,16 +408,77 @@ class BellijstPage(QWidget):
             show_error(self, exc)
             return
         self.model.set_entries(self._bellijst.entries)
+        self._fill_choices(self._bellijst)
+        self.proxy.set_selection(self.current_filter())
+        if self.proxy.selection.active:
+            self._prefetch_shown()
         self._show_progress()
-        row = self.model.row_of(keep) if keep is not None else None
-        self._select_source_row(row if row is not None else 0)
+        self._select_student(keep)
         self._show_current()
+
+    # -- filter ------------------------------------------------------------------------------
+
+    def current_filter(self) -> BellijstFilter:
+        """The filter as the fields show it; what the table, the progress and printouts use."""
+        return BellijstFilter(
+            klas=self.ui.klasCombo.currentData() or None,
+            opleiding=self.ui.opleidingCombo.currentData() or None,
+            text=self.ui.filterEdit.text(),
+            only_not_called=self.ui.notCalledCheck.isChecked(),
+        )
+
+    def _fill_choices(self, bellijst: Bellijst) -> None:
+        """Klassen and opleidingen on this list, with how many students each. A remembered
+        choice stays even when nobody of it is on the list (a count of 0): changing the date
+        must not silently drop the user's part of the work."""
+        choices = (bellijst.klassen(), bellijst.opleidingen())
+        if choices == self._choices:
+            return  # after logging a call: nothing to rebuild
+        self._choices = choices
+        first = self.ui.klasCombo.count() == 0  # before the first fill: what was remembered
+        keep = self._remembered if first else self.current_filter()
+        klassen, opleidingen = choices
+        _fill_combo(self.ui.klasCombo, ALL_KLASSEN, klassen, keep.klas)
+        _fill_combo(self.ui.opleidingCombo, ALL_OPLEIDINGEN, opleidingen, keep.opleiding)
+
+    def _filter_chosen(self) -> None:
+        """A klas, opleiding or the toggle chosen by the user: applied and remembered."""
+        selection = self.current_filter()
+        self._settings.setValue(SETTING_KLAS, selection.klas or "")
+        self._settings.setValue(SETTING_OPLEIDING, selection.opleiding or "")
+        self._settings.setValue(SETTING_NOT_CALLED, selection.only_not_called)
+        self._apply_filter()
+
+    def _apply_filter(self) -> None:
+        keep = self.current_student_id()
+        self.proxy.set_selection(self.current_filter())
+        self._prefetch_shown()
+        self._show_progress()
+        self._select_student(keep)
+
+    def _prefetch_shown(self) -> None:
+        rows = range(min(self.proxy.rowCount(), CONTACT_BLOCK))
+        source = (self.proxy.mapToSource(self.proxy.index(row, 0)).row() for row in rows)
+        self.model.prefetch([self.model.entry(row).student_id for row in source])
+
+    def clear_filter_field(self, field: QObject) -> bool:
+        """Esc in a filter field: empty it; False when it was empty already."""
+        if field is self.ui.filterEdit and self.ui.filterEdit.text():
+            self.ui.filterEdit.clear()
+        elif isinstance(field, QComboBox) and field.currentIndex() > 0:
+            field.setCurrentIndex(0)
+        elif field is self.ui.notCalledCheck and self.ui.notCalledCheck.isChecked():
+            self.ui.notCalledCheck.setChecked(False)
+        else:
+            return False
+        return True
 
     def _show_progress(self) -> None:
         bellijst = self._bellijst
         if bellijst is None:
             return
-        self.ui.progressLabel.setText(f"<b>{bellijst.progress_text}</b>")
+        shown = bellijst.narrowed(self.proxy.selection)
+        self.ui.progressLabel.setText(shown.progress_text)
         if not bellijst.is_lesdag:
             self.ui.noticeLabel.setStyleSheet(WARNING_STYLE)
             self.ui.noticeLabel.setText("Dit is geen lesdag: alleen afspraken en terugbellen.")
@@ -304,6 +486,14 @@ class BellijstPage(QWidget):
         elif not bellijst.entries:
             self.ui.noticeLabel.setStyleSheet(OK_STYLE)
             self.ui.noticeLabel.setText("Niemand te bellen op deze dag.")
+            self.ui.noticeLabel.show()
+        elif not shown.entries:
+            self.ui.noticeLabel.setStyleSheet(WARNING_STYLE)
+            self.ui.noticeLabel.setText(
+                f"Niemand te bellen met dit filter ({shown.selection.description}); "
+                f"op de hele lijst staan er {len(bellijst.entries)}. "
+                "Esc in een filterveld wist het."
+            )
             self.ui.noticeLabel.show()
         else:
             self.ui.noticeLabel.hide()
@@ -317,12 +507,24 @@ class BellijstPage(QWidget):
     # -- selection ---------------------------------------------------------------------------
 
     def _select_source_row(self, row: int) -> None:
-        if not 0 <= row < self.model.rowCount():
+        view_index = QModelIndex()
+        if 0 <= row < self.model.rowCount():
+            view_index = self.proxy.mapFromSource(self.model.index(row, COL_POSITION))
+        if not view_index.isValid():  # filtered out: the first row shown instead
+            view_index = self.proxy.index(0, COL_POSITION)
+        if not view_index.isValid():
             self.ui.table.clearSelection()
+            self.ui.table.setCurrentIndex(QModelIndex())
             return
-        view_index = self.proxy.mapFromSource(self.model.index(row, COL_POSITION))
         self.ui.table.setCurrentIndex(view_index)
         self.ui.table.scrollTo(view_index)  # column 0: the list never scrolls sideways
+
+    def _select_student(self, student_id: int | None) -> None:
+        row = self.model.row_of(student_id) if student_id is not None else None
+        self._select_source_row(row if row is not None else -1)
+
+    def _remember_current(self) -> None:
+        self._before_reset = self.current_student_id()
 
     def current_entry(self) -> BellijstEntry | None:
         index = self.ui.table.currentIndex()
@@ -346,7 +548,10 @@ class BellijstPage(QWidget):
         self.ui.callBox.setEnabled(entry is not None)
         self.ui.messageLabel.clear()
         if entry is None:
+            # nothing left of the previous student: a filter may have hidden every row
             self.ui.detailLabel.setText("Kies een leerling in de lijst.")
+            self.ui.contactCombo.clear()
+            self.ui.noteEdit.clear()
             return
         whom = self.model.whom(self.proxy.mapToSource(self.ui.table.currentIndex()).row())
         self.ui.detailLabel.setText(_detail_html(entry, whom))
@@ -381,6 +586,19 @@ class BellijstPage(QWidget):
         if watched is self.ui.table and plain and key in (Qt.Key.Key_Return, Qt.Key.Key_Enter):
             self.start_call()
             return True
+        if watched in self._filter_fields:
+            if key == Qt.Key.Key_Escape:
+                if not self.clear_filter_field(watched):
+                    self.ui.table.setFocus()
+                return True
+            if (
+                watched is self.ui.filterEdit
+                and plain
+                and key in (Qt.Key.Key_Return, Qt.Key.Key_Enter, Qt.Key.Key_Down)
+            ):
+                self.ui.table.setFocus()  # on the first match, ready for Enter
+                return True
+            return super().eventFilter(watched, event)
         if watched is not self.ui.table:
             if key == Qt.Key.Key_Escape:
                 self.ui.table.setFocus()
@@ -498,22 +716,24 @@ class BellijstPage(QWidget):
             self._bus.open_student.emit(student_id)
 
     def print_to(self, path: Path) -> bool:
-        """The bellijst of the chosen date as PDF, built with all contacts off the GUI thread;
-        True when it was written."""
-        ctx, on = self._ctx, self.list_date
+        """The bellijst of the chosen date as PDF, the rows the filter shows, built with all
+        contacts off the GUI thread; True when it was written."""
+        ctx, on, selection = self._ctx, self.list_date, self.current_filter()
 
         def work(progress: Progress, cancel: Cancel) -> None:
             progress(0, 0, "bellijst ophalen")
-            render_bellijst_pdf(build_bellijst(ctx, on), path, progress, cancel)
+            bellijst = build_bellijst(ctx, on, selection=selection)
+            render_bellijst_pdf(bellijst, path, progress, cancel)
 
         return self._run("Bellijst afdrukken", work)
 
     def export_to(self, path: Path) -> bool:
-        ctx, on = self._ctx, self.list_date
+        ctx, on, selection = self._ctx, self.list_date, self.current_filter()
 
         def work(progress: Progress, cancel: Cancel) -> None:
             progress(0, 0, "bellijst ophalen")
-            write_bellijst_xlsx(build_bellijst(ctx, on), path, progress, cancel)
+            bellijst = build_bellijst(ctx, on, selection=selection)
+            write_bellijst_xlsx(bellijst, path, progress, cancel)
 
         return self._run("Bellijst naar Excel", work)
 
@@ -536,13 +756,35 @@ class BellijstPage(QWidget):
             self._bus.status_message.emit(f"Bellijst opgeslagen als {path.name}.")
 
     def _ask_path(self, pattern: str, suffix: str) -> Path | None:
-        suggested = Path.home() / f"bellijst-{self.list_date:%Y-%m-%d}.{suffix}"
+        klas = self.current_filter().klas
+        part = f"-{re.sub(r'[^0-9A-Za-z_-]+', '-', klas)}" if klas else ""
+        suggested = Path.home() / f"bellijst-{self.list_date:%Y-%m-%d}{part}.{suffix}"
         name, _ = QFileDialog.getSaveFileName(self, "Bellijst opslaan", str(suggested), pattern)
         return Path(name) if name else None
 
 
 def _qdate(day: date) -> QDate:
     return QDate(day.year, day.month, day.day)
+
+
+def _fill_combo(
+    combo: QComboBox, everything: str, counts: dict[str, int], keep: str | None
+) -> None:
+    items = dict(counts)
+    if keep and keep not in items:
+        items[keep] = 0
+    combo.blockSignals(True)  # filling is not choosing: nothing to apply or remember yet
+    try:
+        combo.clear()
+        combo.addItem(everything, "")
+        for value in sorted(items, key=str.casefold):
+            combo.addItem(f"{value} ({items[value]})", value)
+        combo.setCurrentIndex(max(combo.findData(keep), 0) if keep else 0)
+        combo.setEnabled(combo.count() > 1)
+        # the popup as wide as its longest opleiding, the closed box stays narrow
+        combo.view().setMinimumWidth(combo.view().sizeHintForColumn(0) + 24)
+    finally:
+        combo.blockSignals(False)
 
 
 def _detail_html(entry: BellijstEntry, whom: StudentContacts) -> str:

@@ -82,16 +82,11 @@ def write_bellijst_xlsx(
     for index, (_, width) in enumerate(HEADERS):
         sheet.column_dimensions[get_column_letter(index + 1)].width = width
     sheet.freeze_panes = "A3"
-    sheet.append(
-        [
-            _text(
-                sheet,
-                f"{bellijst.school_name} · bellijst {bellijst.on:%d-%m-%Y} · "
-                f"{bellijst.progress_text}",
-                bold=True,
-            )
-        ]
-    )
+    selection = bellijst.selection
+    title = f"{bellijst.school_name} · bellijst {bellijst.on:%d-%m-%Y} · "
+    if selection.active:
+        title += f"filter: {selection.description} · "
+    sheet.append([_text(sheet, title + bellijst.called_text, bold=True)])
     sheet.append([_text(sheet, name, bold=True) for name, _ in HEADERS])
     total = len(bellijst.entries)
     for done, entry in enumerate(bellijst.entries, start=1):

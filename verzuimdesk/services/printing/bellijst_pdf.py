@@ -35,7 +35,8 @@ from verzuimdesk.services.printing.styles import (
 from verzuimdesk.services.progress import Cancel, Progress, check, never_cancel, no_progress
 
 COLUMNS = ("#", "Leerling", "Klas", "Waarom bellen", "Wie bellen", "Notities")
-WIDTHS = (8 * mm, 44 * mm, 20 * mm, 80 * mm, 70 * mm, 45 * mm)
+# "#" fits four digits: a filtered list keeps the places of the whole list (e.g. 2417)
+WIDTHS = (11 * mm, 44 * mm, 20 * mm, 80 * mm, 70 * mm, 42 * mm)
 WITHHELD = "Ouders niet bellen: 18+, geen toestemming (R-OUDERS)"
 _CELL_STYLE = [
     ("GRID", (0, 0), (-1, -1), 0.4, GRID),
@@ -101,6 +102,9 @@ def render_bellijst_pdf(
     style = styles()
     total = len(bellijst.entries)
     title = f"Bellijst {dutch_date(bellijst.on)}"
+    selection = bellijst.selection
+    if selection.active:
+        title += f" · {selection.description}"
     school = bellijst.school_name or "School"
     page_width, page_height = landscape(A4)
     header = _row_table(
@@ -109,12 +113,18 @@ def render_bellijst_pdf(
     )
     _, header_height = header.wrap(page_width, page_height)
     summary = (
-        f"{total} leerling{'en' if total != 1 else ''}, {bellijst.progress_text}, "
-        "meest dringend bovenaan." + ("" if bellijst.is_lesdag else " Let op: dit is geen lesdag.")
+        f"{total} leerling{'en' if total != 1 else ''}, {bellijst.called_text}, "
+        "meest dringend bovenaan."
+        + (
+            f" Alleen {escape(selection.description)}; # is de plaats op de hele bellijst."
+            if selection.active
+            else ""
+        )
+        + ("" if bellijst.is_lesdag else " Let op: dit is geen lesdag.")
     )
     heading = [
         Paragraph(escape(school), style["muted"]),
-        Paragraph(title, style["title"]),
+        Paragraph(escape(title), style["title"]),
         Paragraph(summary, style["muted"]),
     ]
     heading_height = sum(p.wrap(page_width - 2 * MARGIN, page_height)[1] for p in heading) + 4 * mm
@@ -192,7 +202,20 @@ def render_bellijst_pdf(
     if total == 0:
         story.append(
             _row_table(
-                ["", Paragraph("Niemand te bellen.", style["small"]), "", "", "", ""], row_style
+                [
+                    "",
+                    Paragraph(
+                        "Niemand te bellen met dit filter."
+                        if selection.active
+                        else "Niemand te bellen.",
+                        style["small"],
+                    ),
+                    "",
+                    "",
+                    "",
+                    "",
+                ],
+                row_style,
             )
         )
     doc.build(story, canvasmaker=numbered_canvas(f"{school} · {title} · vertrouwelijk"))

@@ -3,7 +3,7 @@
 ################################################################################
 ## Form generated from reading UI file 'bellijst_page.ui'
 ##
-## Created by: Qt User Interface Compiler version 6.12.0
+## Created by: Qt User Interface Compiler version 6.11.3
 ##
 ## WARNING! All changes made in this file will be lost when recompiling UI file!
 ################################################################################
@@ -21,6 +21,8 @@ from PySide6.QtWidgets import (QAbstractItemView, QApplication, QCheckBox, QComb
     QPushButton, QRadioButton, QScrollArea, QSizePolicy,
     QSpacerItem, QSplitter, QTableView, QVBoxLayout,
     QWidget)
+
+from verzuimdesk.ui.elided_label import ElidedLabel
 
 class Ui_BellijstPage(object):
     def setupUi(self, BellijstPage):
@@ -52,14 +54,10 @@ class Ui_BellijstPage(object):
 
         self.topBar.addWidget(self.todayButton)
 
-        self.progressLabel = QLabel(BellijstPage)
+        self.progressLabel = ElidedLabel(BellijstPage)
         self.progressLabel.setObjectName(u"progressLabel")
 
         self.topBar.addWidget(self.progressLabel)
-
-        self.topSpacer = QSpacerItem(0, 0, QSizePolicy.Policy.Expanding, QSizePolicy.Policy.Minimum)
-
-        self.topBar.addItem(self.topSpacer)
 
         self.dossierButton = QPushButton(BellijstPage)
         self.dossierButton.setObjectName(u"dossierButton")
@@ -78,6 +76,53 @@ class Ui_BellijstPage(object):
 
 
         self.pageLayout.addLayout(self.topBar)
+
+        self.filterBar = QHBoxLayout()
+        self.filterBar.setObjectName(u"filterBar")
+        self.filterLabel = QLabel(BellijstPage)
+        self.filterLabel.setObjectName(u"filterLabel")
+
+        self.filterBar.addWidget(self.filterLabel)
+
+        self.filterEdit = QLineEdit(BellijstPage)
+        self.filterEdit.setObjectName(u"filterEdit")
+        self.filterEdit.setMinimumSize(QSize(160, 0))
+        self.filterEdit.setMaximumSize(QSize(260, 16777215))
+        self.filterEdit.setClearButtonEnabled(True)
+
+        self.filterBar.addWidget(self.filterEdit)
+
+        self.klasLabel = QLabel(BellijstPage)
+        self.klasLabel.setObjectName(u"klasLabel")
+
+        self.filterBar.addWidget(self.klasLabel)
+
+        self.klasCombo = QComboBox(BellijstPage)
+        self.klasCombo.setObjectName(u"klasCombo")
+
+        self.filterBar.addWidget(self.klasCombo)
+
+        self.opleidingLabel = QLabel(BellijstPage)
+        self.opleidingLabel.setObjectName(u"opleidingLabel")
+
+        self.filterBar.addWidget(self.opleidingLabel)
+
+        self.opleidingCombo = QComboBox(BellijstPage)
+        self.opleidingCombo.setObjectName(u"opleidingCombo")
+
+        self.filterBar.addWidget(self.opleidingCombo)
+
+        self.notCalledCheck = QCheckBox(BellijstPage)
+        self.notCalledCheck.setObjectName(u"notCalledCheck")
+
+        self.filterBar.addWidget(self.notCalledCheck)
+
+        self.filterSpacer = QSpacerItem(0, 0, QSizePolicy.Policy.Expanding, QSizePolicy.Policy.Minimum)
+
+        self.filterBar.addItem(self.filterSpacer)
+
+
+        self.pageLayout.addLayout(self.filterBar)
 
         self.noticeLabel = QLabel(BellijstPage)
         self.noticeLabel.setObjectName(u"noticeLabel")
@@ -239,8 +284,12 @@ class Ui_BellijstPage(object):
 
         self.pageLayout.addWidget(self.splitter)
 
+        self.pageLayout.setStretch(3, 1)
 #if QT_CONFIG(shortcut)
         self.dateLabel.setBuddy(self.dateEdit)
+        self.filterLabel.setBuddy(self.filterEdit)
+        self.klasLabel.setBuddy(self.klasCombo)
+        self.opleidingLabel.setBuddy(self.opleidingCombo)
         self.contactLabel.setBuddy(self.contactCombo)
         self.noteLabel.setBuddy(self.noteEdit)
 #endif // QT_CONFIG(shortcut)
@@ -268,6 +317,32 @@ class Ui_BellijstPage(object):
 #endif // QT_CONFIG(tooltip)
         self.printButton.setText(QCoreApplication.translate("BellijstPage", u"&Afdrukken (PDF)\u2026", None))
         self.exportButton.setText(QCoreApplication.translate("BellijstPage", u"&Excel\u2026", None))
+        self.filterLabel.setText(QCoreApplication.translate("BellijstPage", u"&Filter:", None))
+        self.filterEdit.setPlaceholderText(QCoreApplication.translate("BellijstPage", u"naam of leerlingnummer", None))
+#if QT_CONFIG(tooltip)
+        self.filterEdit.setToolTip(QCoreApplication.translate("BellijstPage", u"Filter op naam of leerlingnummer (Alt+F); Esc wist het filter, Enter gaat naar de lijst", None))
+#endif // QT_CONFIG(tooltip)
+#if QT_CONFIG(accessibility)
+        self.filterEdit.setAccessibleName(QCoreApplication.translate("BellijstPage", u"Filter op naam of leerlingnummer", None))
+#endif // QT_CONFIG(accessibility)
+        self.klasLabel.setText(QCoreApplication.translate("BellijstPage", u"&Klas:", None))
+#if QT_CONFIG(tooltip)
+        self.klasCombo.setToolTip(QCoreApplication.translate("BellijstPage", u"Alleen deze klas (Alt+K; typ de klas, Esc: alle klassen)", None))
+#endif // QT_CONFIG(tooltip)
+#if QT_CONFIG(accessibility)
+        self.klasCombo.setAccessibleName(QCoreApplication.translate("BellijstPage", u"Filter op klas", None))
+#endif // QT_CONFIG(accessibility)
+        self.opleidingLabel.setText(QCoreApplication.translate("BellijstPage", u"O&pleiding:", None))
+#if QT_CONFIG(tooltip)
+        self.opleidingCombo.setToolTip(QCoreApplication.translate("BellijstPage", u"Alleen deze opleiding of dit team (Alt+P; Esc: alle opleidingen)", None))
+#endif // QT_CONFIG(tooltip)
+#if QT_CONFIG(accessibility)
+        self.opleidingCombo.setAccessibleName(QCoreApplication.translate("BellijstPage", u"Filter op opleiding", None))
+#endif // QT_CONFIG(accessibility)
+        self.notCalledCheck.setText(QCoreApplication.translate("BellijstPage", u"a&lleen nog niet gebeld", None))
+#if QT_CONFIG(tooltip)
+        self.notCalledCheck.setToolTip(QCoreApplication.translate("BellijstPage", u"Verberg wie vandaag al gebeld is (Alt+L)", None))
+#endif // QT_CONFIG(tooltip)
         self.noticeLabel.setText("")
 #if QT_CONFIG(accessibility)
         self.table.setAccessibleName(QCoreApplication.translate("BellijstPage", u"Bellijst", None))
