@@ -2,6 +2,7 @@
 
 from __future__ import annotations
 
+from collections.abc import Mapping
 from dataclasses import dataclass
 from enum import StrEnum
 
@@ -39,6 +40,11 @@ class RegistrationCode:
     def needs_reason(self) -> bool:
         """R-REASON: a geoorloofd registration always carries a reason."""
         return self.category is Category.GEOORLOOFD
+
+
+def sick_codes(codes: Mapping[str, RegistrationCode]) -> list[str]:
+    """The codes that register illness (the school's own sick codes included)."""
+    return sorted(code for code, rc in codes.items() if rc.kind is Kind.ZIEK)
 
 
 DEFAULT_CODES: tuple[RegistrationCode, ...] = (

@@ -25,7 +25,7 @@ from sqlalchemy.orm import Session
 from verzuimdesk.domain import bellijst as rules
 from verzuimdesk.domain.bellijst import Facts, OpenSignal, Reason, is_first_year_vo
 from verzuimdesk.domain.calendar import SchoolCalendar
-from verzuimdesk.domain.codes import Category, Kind
+from verzuimdesk.domain.codes import Category, sick_codes
 from verzuimdesk.domain.route import age_on
 from verzuimdesk.services.calls import (
     Contact,
@@ -495,7 +495,6 @@ def bellijst_in(
     calendar = load_calendar(session)
     codes = code_map(session)
     oa_codes = [c.code for c in codes.values() if c.category is Category.ONGEOORLOOFD]
-    sick_codes = [c.code for c in codes.values() if c.kind is Kind.ZIEK]
 
     oa_today = _minutes_by_student(session, [on], oa_codes)
     previous = previous_lesdag(calendar, on)
@@ -504,7 +503,7 @@ def bellijst_in(
     # every weekday, not only lesdagen: a registration on a study day still counts as OA
     window = _minutes_by_student(session, _weekdays(start, on), oa_codes)
     near = {sid for sid, m in window.items() if m >= policy.bellijst.near_threshold_minutes}
-    sick = _sick_students(session, on, sick_codes)
+    sick = _sick_students(session, on, sick_codes(codes))
     signals = _recent_open_signals(session, start, recent_start(calendar, on), on)
     checks, evaluations = _conversation_dates(session, on)
     follow_ups = _follow_ups(session, on)

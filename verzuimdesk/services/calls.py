@@ -16,7 +16,7 @@ from sqlalchemy import select
 from sqlalchemy.orm import Session
 
 from verzuimdesk.domain.bellijst import OUTCOME_LABEL, Outcome, parents_first, sick_unreachable
-from verzuimdesk.domain.codes import Category, Kind
+from verzuimdesk.domain.codes import Category, sick_codes
 from verzuimdesk.domain.consent import parents_may_be_informed
 from verzuimdesk.domain.policy import Policy
 from verzuimdesk.domain.route import age_on
@@ -123,10 +123,6 @@ class CallLogged:
     ziek6: Ziek6Offer | None
 
 
-def _sick_codes(session: Session) -> list[str]:
-    return [c.code for c in code_map(session).values() if c.kind is Kind.ZIEK]
-
-
 def _oa_code(session: Session) -> str:
     codes = [c.code for c in code_map(session).values() if c.category is Category.ONGEOORLOOFD]
     if not codes:
@@ -141,7 +137,7 @@ def _sick_registrations(session: Session, student_id: int, on: date) -> list[Reg
             .where(
                 Registration.student_id == student_id,
                 Registration.date == on,
-                Registration.code.in_(_sick_codes(session)),
+                Registration.code.in_(sick_codes(code_map(session))),
             )
             .order_by(Registration.begin, Registration.id)
         )
