@@ -20,8 +20,9 @@ from pathlib import Path
 
 from sqlalchemy import func, select
 
+from verzuimdesk.domain.roles import Role
 from verzuimdesk.services.bellijst import build_bellijst, load_contacts
-from verzuimdesk.services.context import Context
+from verzuimdesk.services.context import Actor, Context
 from verzuimdesk.services.dossier import load_dossier
 from verzuimdesk.services.signals import refresh_signals
 from verzuimdesk.store.database import open_database
@@ -52,9 +53,13 @@ def main() -> None:
     default = Path(tempfile.gettempdir()) / f"verzuimdesk-bench-demo-{args.students}.sqlite"
     path = args.db or default
     fresh = not path.exists()
-    ctx = Context(open_database(path), user="bench", clock=lambda: datetime(2026, 7, 10, 9))
+    ctx = Context(
+        open_database(path),
+        actor=Actor("bench", Role.BEHEERDER),
+        clock=lambda: datetime(2026, 7, 10, 9),
+    )
     if fresh:
-        from verzuimdesk.services.demo import build_demo_school
+        from verzuimdesk.demo import build_demo_school
 
         started = time.perf_counter()
         build_demo_school(ctx, students=args.students, seed=1, until=UNTIL)

@@ -18,8 +18,9 @@ from pathlib import Path
 
 from sqlalchemy import func, select
 
-from verzuimdesk.services.context import Context
-from verzuimdesk.services.demo import build_demo_school
+from verzuimdesk.demo import build_demo_school
+from verzuimdesk.domain.roles import Role
+from verzuimdesk.services.context import Actor, Context
 from verzuimdesk.store.database import open_database
 from verzuimdesk.store.models import (
     Call,
@@ -60,7 +61,7 @@ def main() -> int:
         path = args.db or Path(folder) / "demo.sqlite"
         db = open_database(path)
         # a fixed clock: the demo reads it only for the school row and the audit entry
-        ctx = Context(db, user="bench", clock=lambda: datetime(2026, 1, 1))
+        ctx = Context(db, actor=Actor("bench", Role.BEHEERDER), clock=lambda: datetime(2026, 1, 1))
         started, cpu_started = time.perf_counter(), time.process_time()
         summary = build_demo_school(ctx, students=args.students, seed=args.seed, until=args.until)
         seconds, cpu = time.perf_counter() - started, time.process_time() - cpu_started

@@ -27,8 +27,8 @@ from typing import TypeVar
 
 from sqlalchemy import func, select
 
+from verzuimdesk.demo import build_demo_school
 from verzuimdesk.services.context import Context
-from verzuimdesk.services.demo import build_demo_school
 from verzuimdesk.services.exporting.generic import export_generic
 from verzuimdesk.services.importing.generic import import_generic
 from verzuimdesk.services.importing.summary import ImportSummary

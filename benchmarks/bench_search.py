@@ -16,8 +16,9 @@ import time
 from datetime import date, datetime
 from pathlib import Path
 
-from verzuimdesk.services.context import Context
-from verzuimdesk.services.demo import build_demo_school
+from verzuimdesk.demo import build_demo_school
+from verzuimdesk.domain.roles import Role
+from verzuimdesk.services.context import Actor, Context
 from verzuimdesk.services.desk_status import desk_status
 from verzuimdesk.services.search import build_index
 from verzuimdesk.store.database import open_database
@@ -50,7 +51,7 @@ def main() -> int:
 
     ctx = Context(
         open_database(args.db),
-        user="bench",
+        actor=Actor("bench", Role.BEHEERDER),
         clock=lambda: datetime.combine(UNTIL, datetime.min.time()),
     )
     if desk_status(ctx).school_name is None:

@@ -25,7 +25,8 @@ from pathlib import Path
 
 from sqlalchemy import func, insert, select
 
-from verzuimdesk.services.context import Context
+from verzuimdesk.domain.roles import Role
+from verzuimdesk.services.context import Actor, Context
 from verzuimdesk.services.school import load_calendar, setup_school
 from verzuimdesk.services.signals import signals_on, student_signals
 from verzuimdesk.store.database import open_database
@@ -127,13 +128,17 @@ def main() -> None:
     default = Path(tempfile.gettempdir()) / f"verzuimdesk-bench-{kind}-{args.students}.sqlite"
     path = args.db or default
     fresh = not path.exists()
-    ctx = Context(open_database(path), user="bench", clock=lambda: datetime(2026, 7, 10, 9))
+    ctx = Context(
+        open_database(path),
+        actor=Actor("bench", Role.BEHEERDER),
+        clock=lambda: datetime(2026, 7, 10, 9),
+    )
     if fresh:
         started = time.perf_counter()
         if args.synthetic:
             build_synthetic(ctx, args.students, date(2026, 7, 10))
         else:
-            from verzuimdesk.services.demo import build_demo_school
+            from verzuimdesk.demo import build_demo_school
 
             build_demo_school(ctx, students=args.students, seed=1, until=date(2026, 7, 10))
         print(f"{kind} school built in {time.perf_counter() - started:.1f} s: {path}")

@@ -18,9 +18,9 @@ from PySide6.QtCore import QEventLoop, QSettings, QTimer
 from PySide6.QtWidgets import QApplication, QWidget
 
 from verzuimdesk import paths
+from verzuimdesk.demo import build_demo_school
 from verzuimdesk.services import sick_reports
 from verzuimdesk.services.context import Context
-from verzuimdesk.services.demo import build_demo_school
 from verzuimdesk.services.desk_status import desk_status
 from verzuimdesk.store.database import open_database
 from verzuimdesk.ui.app import make_application

@@ -15,6 +15,7 @@ import pytest
 from hypothesis import settings
 from sqlalchemy import create_engine, text
 
+from tests.actors import TESTER
 from verzuimdesk.services.context import Context
 from verzuimdesk.store.database import Database, open_database
 
@@ -68,9 +69,9 @@ FIXED_NOW = datetime(2025, 10, 1, 9, 0)
 
 @pytest.fixture
 def ctx(db: Database) -> Context:
-    return Context(db, user="test", clock=lambda: FIXED_NOW)
+    return Context(db, actor=TESTER, clock=lambda: FIXED_NOW)
 
 
 @pytest.fixture
 def any_ctx(any_db: Database) -> Context:
-    return Context(any_db, user="test", clock=lambda: FIXED_NOW)
+    return Context(any_db, actor=TESTER, clock=lambda: FIXED_NOW)

@@ -8,7 +8,13 @@ import pytest
 
 @pytest.mark.parametrize(
     "package",
-    ["verzuimdesk.domain", "verzuimdesk.store", "verzuimdesk.services", "verzuimdesk.cli"],
+    [
+        "verzuimdesk.domain",
+        "verzuimdesk.store",
+        "verzuimdesk.services",
+        "verzuimdesk.demo",
+        "verzuimdesk.cli",
+    ],
 )
 def test_core_packages_do_not_load_qt(package: str) -> None:
     code = (

@@ -35,6 +35,10 @@ class ValidationError(VerzuimdeskError):
         self.field = field
 
 
+class PermissionDenied(VerzuimdeskError):
+    """The working person's role does not allow this use case; nothing was read or written."""
+
+
 class NotFoundError(VerzuimdeskError):
     """A student, report or other record asked for does not exist."""
 

@@ -6,8 +6,9 @@ from __future__ import annotations
 from datetime import date
 from pathlib import Path
 
+from tests.actors import TESTER
+from verzuimdesk.demo import build_demo_school
 from verzuimdesk.services.context import Context
-from verzuimdesk.services.demo import build_demo_school
 from verzuimdesk.services.exporting.generic import export_generic, hours
 from verzuimdesk.services.importing.generic import import_generic
 from verzuimdesk.services.importing.values import parse_hours
@@ -30,7 +31,7 @@ def _files(folder: Path) -> dict[str, bytes]:
 
 
 def _fresh(tmp_path: Path, name: str) -> Context:
-    return Context(open_database(tmp_path / f"{name}.sqlite"), user="test")
+    return Context(open_database(tmp_path / f"{name}.sqlite"), actor=TESTER)
 
 
 def test_export_writes_the_exchange_format(ctx: Context, tmp_path: Path) -> None:

@@ -11,6 +11,7 @@ from typing import Any
 
 import pytest
 
+from tests.actors import TESTER
 from verzuimdesk.services.context import Context
 from verzuimdesk.services.importing import registration_source, registrations
 from verzuimdesk.services.importing.generic import import_generic
@@ -70,7 +71,7 @@ def test_a_helper_stores_what_reading_here_stores(
 ) -> None:
     folder = school_folder(tmp_path)
     summary = import_generic(ctx, folder)
-    here = Context(open_database(tmp_path / "here.sqlite"), user="test", clock=ctx.clock)
+    here = Context(open_database(tmp_path / "here.sqlite"), actor=TESTER, clock=ctx.clock)
     monkeypatch.setattr(registration_source, "HELPER_FROM_BYTES", 10**12)
     expected = import_generic(here, folder)
 

@@ -5,6 +5,7 @@ from __future__ import annotations
 
 from datetime import date, datetime, time
 
+from tests.actors import TESTER
 from tests.desk_helpers import make_school
 from verzuimdesk.domain.signals import RuleId, Signal
 from verzuimdesk.services import sick_reports as desk
@@ -18,7 +19,7 @@ ON = date(2025, 9, 30)
 
 def at(ctx: Context, moment: datetime) -> Context:
     """The same database with the desk's clock at `moment`."""
-    return Context(ctx.db, user="test", clock=lambda: moment)
+    return Context(ctx.db, actor=TESTER, clock=lambda: moment)
 
 
 def afterwards_days(ctx: Context, student_id: int, on: date = ON) -> list[date]:

@@ -7,6 +7,7 @@ from datetime import date, datetime, time
 import pytest
 from sqlalchemy import func, select
 
+from tests.actors import TESTER
 from tests.desk_helpers import make_school
 from verzuimdesk.errors import ValidationError
 from verzuimdesk.services import sick_reports as desk
@@ -141,7 +142,7 @@ def test_materialise_adds_each_new_day_once_and_beter_melding_ends_it(ctx: Conte
     assert not desk.materialise_sick_days(ctx, date(2025, 10, 3)).registrations
     assert len(regs(ctx, sid)) == 15
     # better from Friday 10:30 (the call was then); later lessons that day are removed
-    later = Context(ctx.db, user="test", clock=lambda: datetime(2025, 10, 3, 10, 30))
+    later = Context(ctx.db, actor=TESTER, clock=lambda: datetime(2025, 10, 3, 10, 30))
     result = desk.report_better(later, sid, datetime(2025, 10, 3, 10, 30))
     friday = [r.begin for r in regs(ctx, sid) if r.date == date(2025, 10, 3)]
     assert friday == [time(8, 30), time(9, 20)]

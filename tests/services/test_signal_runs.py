@@ -6,9 +6,9 @@ from datetime import date
 
 import pytest
 
+from verzuimdesk.demo import build_demo_school
 from verzuimdesk.services import signal_runs
 from verzuimdesk.services.context import Context
-from verzuimdesk.services.demo import build_demo_school
 from verzuimdesk.services.signals import signals_on
 
 ON = date(2026, 3, 20)

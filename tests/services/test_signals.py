@@ -9,6 +9,7 @@ from pathlib import Path
 import pytest
 from sqlalchemy import func, select
 
+from tests.actors import TESTER
 from verzuimdesk.cli import main
 from verzuimdesk.errors import NotFoundError, ValidationError
 from verzuimdesk.services.context import Context
@@ -269,7 +270,7 @@ def db_path(tmp_path: Path) -> Path:
 
     path = tmp_path / "cli.sqlite"
     database = open_database(path)
-    ctx = Context(database, user="test", clock=lambda: datetime(2025, 10, 1, 9, 0))
+    ctx = Context(database, actor=TESTER, clock=lambda: datetime(2025, 10, 1, 9, 0))
     ids = make_school(ctx)
     register(ctx, ids["A1"], [MON, date(2025, 9, 2), date(2025, 9, 3)])
     register(ctx, ids["C3"], [MON, date(2025, 9, 2), date(2025, 9, 3)])

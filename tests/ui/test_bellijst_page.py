@@ -24,9 +24,9 @@ from tests.services.bellijst_school import (
 from verzuimdesk.services.context import Context
 from verzuimdesk.store.followup import Call
 from verzuimdesk.store.registrations import Registration
-from verzuimdesk.ui import bellijst_page
-from verzuimdesk.ui.bellijst_page import BellijstPage
+from verzuimdesk.ui.pages import bellijst as bellijst_page
 from verzuimdesk.ui.bus import AppBus
+from verzuimdesk.ui.pages.bellijst import BellijstPage
 
 pytestmark = pytest.mark.gui
 

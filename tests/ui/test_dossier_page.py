@@ -27,9 +27,9 @@ from verzuimdesk.services.conversations import record_conversation
 from verzuimdesk.store.followup import Conversation, Note
 from verzuimdesk.store.students import Student
 from verzuimdesk.ui.bus import AppBus
-from verzuimdesk.ui.close_conversation_dialog import CloseConversationDialog
-from verzuimdesk.ui.consent_dialog import ConsentDialog
-from verzuimdesk.ui.dossier_page import DossierPage
+from verzuimdesk.ui.dialogs.close_conversation import CloseConversationDialog
+from verzuimdesk.ui.dialogs.consent import ConsentDialog
+from verzuimdesk.ui.pages.dossier import DossierPage
 
 pytestmark = pytest.mark.gui
 

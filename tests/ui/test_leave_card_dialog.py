@@ -10,6 +10,7 @@ from PySide6.QtWidgets import QApplication
 from pytestqt.qtbot import QtBot
 from sqlalchemy import func, select
 
+from tests.actors import TESTER
 from tests.desk_helpers import make_school
 from verzuimdesk.domain.leave import CardInput, LeaveKind, SignerRole
 from verzuimdesk.services import leave_cards
@@ -17,7 +18,7 @@ from verzuimdesk.services.context import Context
 from verzuimdesk.store.desk import LeaveCard
 from verzuimdesk.store.registrations import Registration
 from verzuimdesk.ui.bus import AppBus
-from verzuimdesk.ui.leave_card_dialog import LeaveCardDialog
+from verzuimdesk.ui.dialogs.leave_card import LeaveCardDialog
 
 pytestmark = pytest.mark.gui
 
@@ -120,7 +121,7 @@ def test_card_in_the_past_is_refused(qtbot: QtBot, ctx: Context) -> None:
 
 def test_vakantie_in_the_first_two_lesweken_is_refused(qtbot: QtBot, ctx: Context) -> None:
     make_school(ctx)
-    summer = Context(ctx.db, user="test", clock=lambda: datetime(2025, 6, 2, 9, 0))
+    summer = Context(ctx.db, actor=TESTER, clock=lambda: datetime(2025, 6, 2, 9, 0))
     dialog, _ = open_dialog(qtbot, summer)
     pick_student(qtbot, "100001")
     dialog.ui.kind.setCurrentIndex(dialog.ui.kind.findData(LeaveKind.VAKANTIE))

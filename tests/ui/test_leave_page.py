@@ -13,7 +13,7 @@ from verzuimdesk.domain.leave import CardInput, LeaveKind, SignerRole
 from verzuimdesk.services import leave_cards
 from verzuimdesk.services.context import Context
 from verzuimdesk.ui.bus import AppBus
-from verzuimdesk.ui.leave_page import LeavePage
+from verzuimdesk.ui.pages.leave import LeavePage
 
 pytestmark = pytest.mark.gui
 

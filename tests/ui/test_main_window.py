@@ -15,11 +15,11 @@ from verzuimdesk.services import leave_cards, sick_reports
 from verzuimdesk.services.context import Context
 from verzuimdesk.services.search import build_index
 from verzuimdesk.ui.bus import AppBus
-from verzuimdesk.ui.leave_page import LeavePage
 from verzuimdesk.ui.main_window import MainWindow
-from verzuimdesk.ui.sick_reports_page import SickReportsPage
-from verzuimdesk.ui.student_search import StudentHitModel
-from verzuimdesk.ui.today_page import TodayPage
+from verzuimdesk.ui.pages.leave import LeavePage
+from verzuimdesk.ui.pages.sick_reports import SickReportsPage
+from verzuimdesk.ui.pages.today import TodayPage
+from verzuimdesk.ui.widgets.student_search import StudentHitModel
 
 pytestmark = pytest.mark.gui
 
@@ -102,6 +102,8 @@ def test_pages_show_sick_students_and_cards(qtbot: QtBot, ctx: Context, qtmodelt
     assert leave.model.data(leave.model.index(0, 0)) == "aangevraagd"
     qtmodeltester.check(leave.model)
     today = TodayPage(ctx, bus)
+    qtbot.addWidget(today)
+    today.show()
     assert "<b>1</b> leerlingen" in today.ui.summary.text()
 
 

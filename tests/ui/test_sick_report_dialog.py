@@ -10,14 +10,15 @@ from PySide6.QtWidgets import QApplication
 from pytestqt.qtbot import QtBot
 from sqlalchemy import func, select
 
+from tests.actors import TESTER
 from tests.desk_helpers import make_school
 from verzuimdesk.services import sick_reports
 from verzuimdesk.services.context import Context
 from verzuimdesk.store.desk import SickReport
 from verzuimdesk.store.registrations import Registration
 from verzuimdesk.ui.bus import AppBus
-from verzuimdesk.ui.recovery_dialog import RecoveryDialog
-from verzuimdesk.ui.sick_report_dialog import SickReportDialog
+from verzuimdesk.ui.dialogs.recovery import RecoveryDialog
+from verzuimdesk.ui.dialogs.sick_report import SickReportDialog
 
 pytestmark = pytest.mark.gui
 
@@ -78,7 +79,7 @@ def test_receptionist_enters_a_sick_report_with_the_keyboard(qtbot: QtBot, ctx: 
 
 def test_retroactive_report_is_refused_with_a_dutch_message(qtbot: QtBot, ctx: Context) -> None:
     make_school(ctx, policy="strikt")
-    thursday = Context(ctx.db, user="test", clock=lambda: datetime(2025, 10, 2, 8, 0))
+    thursday = Context(ctx.db, actor=TESTER, clock=lambda: datetime(2025, 10, 2, 8, 0))
     dialog, _ = open_dialog(qtbot, thursday)
     pick(qtbot, dialog, "100001")
     dialog.ui.sickSince.setFocus()

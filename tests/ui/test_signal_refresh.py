@@ -6,6 +6,7 @@ from datetime import date, datetime
 
 from sqlalchemy import select
 
+from tests.actors import TESTER
 from tests.services.bellijst_school import add_student, make_school, register
 from verzuimdesk.services.changes import Changes
 from verzuimdesk.services.context import Context
@@ -23,7 +24,7 @@ def _rules(ctx: Context) -> list[str]:
 
 
 def test_refresh_at_start_stores_and_announces_the_signals(qtbot, db) -> None:  # type: ignore[no-untyped-def]
-    ctx = Context(db, user="test", clock=lambda: datetime(2025, 10, 3, 8, 0))
+    ctx = Context(db, actor=TESTER, clock=lambda: datetime(2025, 10, 3, 8, 0))
     make_school(ctx)
     student = add_student(ctx)
     for day in (date(2025, 9, 29), date(2025, 9, 30), date(2025, 10, 1), date(2025, 10, 2)):
@@ -38,7 +39,7 @@ def test_refresh_at_start_stores_and_announces_the_signals(qtbot, db) -> None:  
 
 def test_changed_registrations_lead_to_another_refresh(qtbot, db, monkeypatch) -> None:  # type: ignore[no-untyped-def]
     monkeypatch.setattr("verzuimdesk.ui.signal_refresh.DEBOUNCE_MS", 10)
-    ctx = Context(db, user="test", clock=lambda: datetime(2025, 10, 3, 8, 0))
+    ctx = Context(db, actor=TESTER, clock=lambda: datetime(2025, 10, 3, 8, 0))
     make_school(ctx)
     student = add_student(ctx)
     bus = AppBus()

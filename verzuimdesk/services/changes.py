@@ -19,6 +19,10 @@ class Changes:
     settings: bool = False
     student_ids: frozenset[int] = field(default_factory=frozenset)
 
+    def touches(self, kinds: frozenset[str]) -> bool:
+        """Whether any of the named kinds (field names, e.g. "sick_reports") changed."""
+        return any(getattr(self, kind) for kind in kinds)
+
     def __or__(self, other: Changes) -> Changes:
         merged = {
             name: getattr(self, name) or getattr(other, name)

@@ -7,6 +7,7 @@ from collections.abc import Callable
 from dataclasses import dataclass, field
 from datetime import date, datetime
 
+from verzuimdesk.domain.roles import Role
 from verzuimdesk.store.database import Database
 
 
@@ -17,12 +18,32 @@ def _login_name() -> str:
         return "onbekend"
 
 
+@dataclass(frozen=True)
+class Actor:
+    """The person working: the name the audit trail records, their role and (mentor) classes."""
+
+    name: str
+    role: Role
+    person_id: int | None = None
+    klassen: frozenset[str] = frozenset()
+
+
+def _local_actor() -> Actor:
+    # until the school has people and logins: the operating-system account, with every right
+    return Actor(name=_login_name(), role=Role.BEHEERDER)
+
+
 @dataclass
 class Context:
     db: Database
-    user: str = field(default_factory=_login_name)
+    actor: Actor = field(default_factory=_local_actor)
     # injected so tests and the demo can fix "now"; production uses the wall clock
     clock: Callable[[], datetime] = datetime.now
+
+    @property
+    def user(self) -> str:
+        """The name the audit trail and "vastgelegd door" record."""
+        return self.actor.name
 
     def now(self) -> datetime:
         return self.clock().replace(microsecond=0)

@@ -18,12 +18,12 @@ from verzuimdesk.services.progress import Cancelled
 from verzuimdesk.store.database import open_database
 from verzuimdesk.ui.bus import AppBus
 from verzuimdesk.ui.crash import install_excepthook
+from verzuimdesk.ui.dialogs.school_setup import SchoolSetupDialog
 from verzuimdesk.ui.errors_ui import show_error
 from verzuimdesk.ui.logs import setup_logging
 from verzuimdesk.ui.main_window import MainWindow
-from verzuimdesk.ui.school_setup_dialog import SchoolSetupDialog
 from verzuimdesk.ui.signal_refresh import SignalRefresher
-from verzuimdesk.ui.student_search import shared_index
+from verzuimdesk.ui.widgets.student_search import shared_index
 from verzuimdesk.ui.worker import run_with_progress
 
 log = logging.getLogger("verzuimdesk.app")
@@ -50,7 +50,7 @@ def make_application() -> QApplication:
 
 
 def _build_demo(ctx: Context) -> bool:
-    from verzuimdesk.services.demo import build_demo_school
+    from verzuimdesk.demo import build_demo_school
 
     try:
         run_with_progress(

@@ -17,14 +17,14 @@ from verzuimdesk.services.changes import Changes
 from verzuimdesk.services.context import Context
 from verzuimdesk.services.desk_status import desk_status
 from verzuimdesk.ui.bus import AppBus
-from verzuimdesk.ui.dialogs import DialogManager
-from verzuimdesk.ui.find_dialog import FindStudentDialog
+from verzuimdesk.ui.dialogs.find import FindStudentDialog
+from verzuimdesk.ui.dialogs.leave_card import LeaveCardDialog
+from verzuimdesk.ui.dialogs.manager import DialogManager
+from verzuimdesk.ui.dialogs.recovery import RecoveryDialog
+from verzuimdesk.ui.dialogs.sick_report import SickReportDialog
 from verzuimdesk.ui.generated.ui_main_window import Ui_MainWindow
-from verzuimdesk.ui.leave_card_dialog import LeaveCardDialog
-from verzuimdesk.ui.pages import PAGES, PageSpec
-from verzuimdesk.ui.recovery_dialog import RecoveryDialog
-from verzuimdesk.ui.sick_report_dialog import SickReportDialog
-from verzuimdesk.ui.sick_reports_page import SickReportsPage
+from verzuimdesk.ui.pages.registry import PAGES, PageSpec
+from verzuimdesk.ui.pages.sick_reports import SickReportsPage
 
 
 @dataclass(frozen=True)

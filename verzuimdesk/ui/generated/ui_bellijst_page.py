@@ -22,7 +22,7 @@ from PySide6.QtWidgets import (QAbstractItemView, QApplication, QCheckBox, QComb
     QSpacerItem, QSplitter, QTableView, QVBoxLayout,
     QWidget)
 
-from verzuimdesk.ui.elided_label import ElidedLabel
+from verzuimdesk.ui.widgets.elided_label import ElidedLabel
 
 class Ui_BellijstPage(object):
     def setupUi(self, BellijstPage):

@@ -1,0 +1,31 @@
+"""`verzuimdesk import`: read the LVS's files into the database."""
+
+from __future__ import annotations
+
+import argparse
+from pathlib import Path
+
+from verzuimdesk.cli.common import EXIT_OK, Verbs, open_context, progress_printer
+
+
+def register(verbs: Verbs) -> None:
+    parser = verbs.add_parser("import", help="importeer gegevens uit het leerlingvolgsysteem")
+    parser.add_argument("format", choices=["generic"], help="het formaat van de bestanden")
+    parser.add_argument("folder", type=Path, help="map met de CSV-bestanden")
+    parser.add_argument(
+        "--skip-bad-rows",
+        action="store_true",
+        help="sla foute regels over in plaats van niets te importeren",
+    )
+    parser.set_defaults(handler=run)
+
+
+def run(args: argparse.Namespace) -> int:
+    from verzuimdesk.services.importing.generic import import_generic
+
+    ctx = open_context(args.db)
+    summary = import_generic(
+        ctx, args.folder, skip_bad_rows=args.skip_bad_rows, progress=progress_printer()
+    )
+    print("\n".join(summary.lines()))
+    return EXIT_OK
