@@ -15,7 +15,6 @@ Figures depend on the machine's load: `uptime` is printed with them.
 from __future__ import annotations
 
 import argparse
-import multiprocessing
 import os
 import statistics
 import tempfile
@@ -30,7 +29,7 @@ from verzuimdesk.domain.roles import Role
 from verzuimdesk.services import change_feed
 from verzuimdesk.services.changes import Changes
 from verzuimdesk.services.context import Actor, Context
-from verzuimdesk.services.processes import start_method
+from verzuimdesk.services.processes import SAFE, context_for
 from verzuimdesk.services.signals import refresh_signals
 from verzuimdesk.store.database import Database, open_database
 from verzuimdesk.store.registrations import Registration
@@ -95,7 +94,7 @@ def _publisher(url: str, rounds: int, gap: float) -> list[float]:
 
 def bench_propagation(db: Database, label: str, rounds: int) -> None:
     reader = change_feed.FeedReader(db, "bench-a")
-    context = multiprocessing.get_context(start_method())
+    context = context_for(SAFE)
     arrived: dict[int, float] = {}
     with ProcessPoolExecutor(1, mp_context=context) as pool:
         future = pool.submit(_publisher, db.url, rounds, 0.3)

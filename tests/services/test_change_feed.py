@@ -2,7 +2,6 @@
 
 from __future__ import annotations
 
-import multiprocessing
 import time
 from concurrent.futures import ProcessPoolExecutor
 from datetime import datetime, timedelta
@@ -11,7 +10,7 @@ from sqlalchemy import func, select
 
 from verzuimdesk.services import change_feed
 from verzuimdesk.services.changes import Changes
-from verzuimdesk.services.processes import start_method
+from verzuimdesk.services.processes import SAFE, context_for
 from verzuimdesk.store.database import Database, open_database
 from verzuimdesk.store.sync import ChangeRow
 
@@ -58,7 +57,7 @@ def _publish_after(url: str, delay: float) -> float:
 
 def test_another_process_hears_a_save_within_two_seconds(any_db: Database) -> None:
     reader = change_feed.FeedReader(any_db, "a")
-    context = multiprocessing.get_context(start_method())
+    context = context_for(SAFE)
     with ProcessPoolExecutor(1, mp_context=context) as pool:
         future = pool.submit(_publish_after, any_db.url, 1.0)
         heard: list[Changes] = []

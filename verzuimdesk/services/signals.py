@@ -27,6 +27,7 @@ from verzuimdesk.errors import NotFoundError, ValidationError
 from verzuimdesk.services import audit
 from verzuimdesk.services.changes import Changes
 from verzuimdesk.services.context import Context
+from verzuimdesk.services.processes import StartMethod
 from verzuimdesk.services.school import load_policy
 from verzuimdesk.services.signal_inputs import load_reports
 from verzuimdesk.services.signal_runs import compute_signals
@@ -96,8 +97,11 @@ def _open_on(
     on: date,
     policy_name: str | None,
     student_ids: Collection[int] | None,
+    helpers: StartMethod,
 ) -> list[Signal]:
-    computed, all_reports = compute_signals(db, session, on, policy_name, student_ids)
+    computed, all_reports = compute_signals(
+        db, session, on, policy_name, student_ids, helpers=helpers
+    )
     merged: dict[tuple[str, str, date], Signal] = {}
     for sid, signal in computed:
         reports = all_reports.get(sid)  # most students have none: skip the look-up
@@ -116,7 +120,7 @@ def _open_on(
 def signals_on(ctx: Context, on: date, policy_name: str | None = None) -> list[Signal]:
     """Every signal open on `on`: arisen on or before it and not dealt with."""
     with ctx.db.unit_of_work() as session:
-        return _open_on(ctx.db, session, on, policy_name, None)
+        return _open_on(ctx.db, session, on, policy_name, None, ctx.helpers)
 
 
 def student_signals(
@@ -124,7 +128,7 @@ def student_signals(
 ) -> list[Signal]:
     """The open signals of one student (by database id), for the dossier."""
     with ctx.db.unit_of_work() as session:
-        return _open_on(ctx.db, session, on, policy_name, [student_id])
+        return _open_on(ctx.db, session, on, policy_name, [student_id], ctx.helpers)
 
 
 def open_signals(
@@ -180,7 +184,9 @@ def refresh_signals(
         # student would both add the same new signal
         lock_named(session, "signalen")
         only = None if student_ids is None else sorted(set(student_ids))
-        computed, all_reports = compute_signals(ctx.db, session, on, policy_name, only)
+        computed, all_reports = compute_signals(
+            ctx.db, session, on, policy_name, only, helpers=ctx.helpers
+        )
         policy = load_policy(session, policy_name).name
         existing = {
             (row.student_id, row.rule, row.arose_on): row for row, _ in _stored(session, on, only)
