@@ -4,6 +4,13 @@ from verzuimdesk.store.audit import AuditEntry
 from verzuimdesk.store.base import Base
 from verzuimdesk.store.desk import LeaveCard, SickReport
 from verzuimdesk.store.followup import Call, Conversation, Note
+from verzuimdesk.store.letters import (
+    ArchivedLetter,
+    Company,
+    Expulsion,
+    LetterTemplateRow,
+    Suspension,
+)
 from verzuimdesk.store.registrations import Registration, Source
 from verzuimdesk.store.reporting import DuoReport, SignalRow
 from verzuimdesk.store.school import (
@@ -18,14 +25,18 @@ from verzuimdesk.store.school import (
 from verzuimdesk.store.students import Guardian, Student
 
 __all__ = [
+    "ArchivedLetter",
     "AuditEntry",
     "Base",
     "CalendarPeriodRow",
     "Call",
+    "Company",
     "Conversation",
     "DuoReport",
+    "Expulsion",
     "Guardian",
     "LeaveCard",
+    "LetterTemplateRow",
     "Note",
     "PolicyProfileRow",
     "Registration",
@@ -37,5 +48,6 @@ __all__ = [
     "SignalRow",
     "Source",
     "Student",
+    "Suspension",
     "TimetableSlot",
 ]
