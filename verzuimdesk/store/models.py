@@ -23,6 +23,7 @@ from verzuimdesk.store.school import (
     TimetableSlot,
 )
 from verzuimdesk.store.students import Guardian, Student
+from verzuimdesk.store.sync import ChangeRow, RunClaim
 
 __all__ = [
     "ArchivedLetter",
@@ -30,6 +31,7 @@ __all__ = [
     "Base",
     "CalendarPeriodRow",
     "Call",
+    "ChangeRow",
     "Company",
     "Conversation",
     "DuoReport",
@@ -41,6 +43,7 @@ __all__ = [
     "PolicyProfileRow",
     "Registration",
     "RegistrationCodeRow",
+    "RunClaim",
     "School",
     "SchoolClass",
     "Setting",

@@ -2,7 +2,7 @@
 duo_report.gemeld_op
 
 Revision ID: 0004
-Revises: 0002
+Revises: 0008
 Create Date: 2026-12-03 20:30:00
 """
 
@@ -12,7 +12,7 @@ import sqlalchemy as sa
 from alembic import op
 
 revision: str = "0004"
-down_revision: str | None = "0002"
+down_revision: str | None = "0008"
 branch_labels: str | Sequence[str] | None = None
 depends_on: str | Sequence[str] | None = None
 
