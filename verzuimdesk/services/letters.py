@@ -245,7 +245,7 @@ def _consent_choices(
         ):
             data = json.loads(after or "{}")
             value = data.get("ouders_informeren")
-            if isinstance(value, bool):
+            if isinstance(value, bool) and entity_id is not None:
                 since = data.get("ouders_informeren_datum")
                 choices[int(entity_id)].append(
                     ConsentChoice(value, date.fromisoformat(since) if since else None)

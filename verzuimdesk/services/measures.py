@@ -13,6 +13,7 @@ from dataclasses import dataclass
 from datetime import date
 
 from sqlalchemy import select
+from sqlalchemy.orm import Session
 
 from verzuimdesk.domain.roles import Permission
 from verzuimdesk.errors import NotFoundError, ValidationError
@@ -61,7 +62,7 @@ class CompanyView:
     tot: date | None
 
 
-def _student(session, student_id: int) -> Student:  # type: ignore[no-untyped-def]
+def _student(session: Session, student_id: int) -> Student:
     student = session.get(Student, student_id)
     if student is None:
         raise NotFoundError("Deze leerling bestaat niet (meer).")

@@ -139,7 +139,7 @@ def _guardians(connection: Connection) -> Iterable[Sequence[Any]]:
 
 
 def _companies(connection: Connection) -> Iterable[Sequence[Any]]:
-    table, students = Company.__table__, Student.__table__
+    table, students = table_of(Company), table_of(Student)
     statement = (
         select(students.c.leerlingnummer, *(table.c[n] for n in LEERBEDRIJVEN.names[1:]))
         .join_from(table, students, table.c.student_id == students.c.id)

@@ -18,10 +18,11 @@ from verzuimdesk.services.importing.columns import LEERBEDRIJVEN
 from verzuimdesk.services.importing.csv_reader import CsvTable
 from verzuimdesk.services.importing.records import read_records, unknown_student
 from verzuimdesk.services.importing.summary import FileSummary
+from verzuimdesk.store.base import table_of
 from verzuimdesk.store.letters import Company
 
 FIELDS = [n for n in LEERBEDRIJVEN.names if n != "leerlingnummer"]  # Company columns
-_table = Company.__table__
+_table = table_of(Company)
 
 Companies = dict[str, list[tuple[Any, ...]]]  # leerlingnummer → companies in file order
 

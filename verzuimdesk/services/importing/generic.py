@@ -175,15 +175,10 @@ def import_generic(
         source = None
         if absenties is not None:
             driver = f"{connection.dialect.name}+{connection.dialect.driver}"
-<<<<<<< HEAD
-            source = stack.enter_context(RegistrationSource(absenties, known, codes, driver))
-        guardians = calendar = timetable = reports = companies = None
-=======
             source = stack.enter_context(
                 RegistrationSource(absenties, known, codes, driver, ctx.helpers)
             )
-        guardians = calendar = timetable = reports = None
->>>>>>> main
+        guardians = calendar = timetable = reports = companies = None
         if OUDERS.name in tables:
             guardians = read_guardians(tables[OUDERS.name], known, problems)
         if LEERBEDRIJVEN.name in tables:
