@@ -714,6 +714,13 @@ class PrintResult:
     skipped: list[QueueItem]
     archived_ids: list[int]
     out: Path | None = None
+    student_ids: frozenset[int] = frozenset()
+
+    @property
+    def changes(self) -> Changes:
+        if not self.archived_ids:
+            return Changes()
+        return Changes(letters=True, student_ids=self.student_ids)
 
     def skipped_text(self) -> str:
         return "\n".join(
@@ -804,7 +811,15 @@ def print_letters(
         finally:
             if temp is not None:
                 temp.unlink(missing_ok=True)
-    return PrintResult(pdf, len(envelopes), len(ready), skipped, archived, out)
+    return PrintResult(
+        pdf,
+        len(envelopes),
+        len(ready),
+        skipped,
+        archived,
+        out,
+        frozenset(i.student_id for i in ready),
+    )
 
 
 def _archive_row(envelope: Envelope, pdf: bytes, now: datetime, user: str) -> ArchivedLetter:
