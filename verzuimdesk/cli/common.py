@@ -3,13 +3,15 @@
 from __future__ import annotations
 
 import argparse
+import getpass
+import os
 import sys
 import time
 from collections.abc import Callable
 from datetime import date
 from typing import TextIO, TypeAlias
 
-from verzuimdesk.services.context import Context
+from verzuimdesk.services.context import Actor, Context
 
 EXIT_OK = 0
 EXIT_ERROR = 1
@@ -48,7 +50,60 @@ def progress_printer(stream: TextIO = sys.stderr) -> Callable[[int, int, str], N
     return progress
 
 
+# the global option `--as LOGIN`, set once by cli.main before a verb runs
+_acting_as: list[str | None] = [None]
+
+PASSWORD_ENV = "VERZUIMDESK_PASSWORD"
+
+
+def set_acting_as(login: str | None) -> None:
+    _acting_as[0] = login
+
+
+def read_password(prompt: str = "Wachtwoord: ") -> str:
+    """From VERZUIMDESK_PASSWORD (a nightly job), else asked on the terminal without echo."""
+    from verzuimdesk.errors import PermissionDenied
+
+    value = os.environ.get(PASSWORD_ENV)
+    if value is not None:
+        return value
+    if not sys.stdin.isatty():
+        raise PermissionDenied(
+            f"Geen wachtwoord: zet {PASSWORD_ENV} of start de opdracht in een terminal."
+        )
+    return getpass.getpass(prompt)
+
+
 def open_context(db_arg: str | None) -> Context:
+    """The database and the person the command line acts as (see `resolve_actor`)."""
     from verzuimdesk.store.database import open_database
 
-    return Context(open_database(db_arg))
+    ctx = Context(open_database(db_arg))
+    ctx.actor = resolve_actor(ctx, _acting_as[0])
+    return ctx
+
+
+def resolve_actor(ctx: Context, login: str | None) -> Actor:
+    """Who the command line acts as, so permissions and the audit trail name a real person:
+
+    - `--as LOGIN`: that person, with the password from VERZUIMDESK_PASSWORD or the terminal;
+    - else the person the beheerder linked to this operating-system account (how a nightly job
+      runs: link the job's account to a person with the role it needs);
+    - on a database without people yet (a new school, the demo): the operating-system account
+      with every right, until the first beheerder exists (`verzuimdesk people add`).
+    Anything else is refused with a Dutch message."""
+    from verzuimdesk.errors import PermissionDenied
+    from verzuimdesk.services import people
+
+    if login is not None:
+        return people.log_in(ctx, login, read_password())
+    if not people.has_people(ctx.db):
+        return people.bootstrap_actor()
+    actor = people.actor_for_account(ctx)
+    if actor is None:
+        raise PermissionDenied(
+            f"Het computeraccount '{people.os_account()}' is niet gekoppeld aan een gebruiker "
+            "van verzuimdesk. Geef --as GEBRUIKERSNAAM (met het wachtwoord), of vraag de "
+            "beheerder dit account aan een gebruiker te koppelen."
+        )
+    return actor

@@ -17,6 +17,7 @@ class Changes:
     conversations: bool = False
     notes: bool = False
     settings: bool = False
+    people: bool = False
     student_ids: frozenset[int] = field(default_factory=frozenset)
 
     def touches(self, kinds: frozenset[str]) -> bool:

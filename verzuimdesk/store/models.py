@@ -4,6 +4,7 @@ from verzuimdesk.store.audit import AuditEntry
 from verzuimdesk.store.base import Base
 from verzuimdesk.store.desk import LeaveCard, SickReport
 from verzuimdesk.store.followup import Call, Conversation, Note
+from verzuimdesk.store.people import Person
 from verzuimdesk.store.registrations import Registration, Source
 from verzuimdesk.store.reporting import DuoReport, SignalRow
 from verzuimdesk.store.school import (
@@ -27,6 +28,7 @@ __all__ = [
     "Guardian",
     "LeaveCard",
     "Note",
+    "Person",
     "PolicyProfileRow",
     "Registration",
     "RegistrationCodeRow",

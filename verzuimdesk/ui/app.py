@@ -11,6 +11,7 @@ from PySide6.QtWidgets import QApplication, QDialog
 
 from verzuimdesk import paths
 from verzuimdesk.errors import VerzuimdeskError
+from verzuimdesk.privacy import Safe
 from verzuimdesk.services import sick_reports
 from verzuimdesk.services.context import Context
 from verzuimdesk.services.desk_status import desk_status
@@ -45,7 +46,7 @@ def make_application() -> QApplication:
     if translator.load("qtbase_nl", folder):
         app.installTranslator(translator)
     else:
-        log.warning("Qt-vertaling qtbase_nl niet gevonden in %s", folder)
+        log.warning("Qt-vertaling qtbase_nl niet gevonden in %s", Safe(folder))
     return app
 
 

@@ -9,6 +9,7 @@ from pathlib import Path
 from PySide6.QtCore import QMessageLogContext, QtMsgType, qInstallMessageHandler
 
 from verzuimdesk import paths
+from verzuimdesk.privacy import install_log_scrubbing, private_log_handler
 
 LOG_NAME = "verzuimdesk.log"
 _QT_LEVELS = {
@@ -29,6 +30,9 @@ def setup_logging() -> Path:
     path = paths.log_dir() / LOG_NAME
     handler = RotatingFileHandler(path, maxBytes=1_000_000, backupCount=5, encoding="utf-8")
     handler.setFormatter(logging.Formatter("%(asctime)s %(levelname)s %(name)s: %(message)s"))
+    # no personal data in the log: no SQL values, no quoted names (verzuimdesk/privacy.py)
+    install_log_scrubbing()
+    private_log_handler(handler, path)
     root = logging.getLogger()
     root.setLevel(logging.INFO)
     root.addHandler(handler)
