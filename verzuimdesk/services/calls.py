@@ -27,6 +27,7 @@ from verzuimdesk.services.context import Context
 from verzuimdesk.services.conversations import record_checks_due
 from verzuimdesk.services.school import code_map, load_policy
 from verzuimdesk.store.followup import Call
+from verzuimdesk.store.locks import lock_student
 from verzuimdesk.store.registrations import Registration, Source
 from verzuimdesk.store.students import Guardian, Student
 
@@ -183,9 +184,11 @@ def log_call(
             field="terugbellen",
         )
     with ctx.db.unit_of_work() as session:
-        student = session.get(Student, student_id)
-        if student is None:
+        # the conversations' checks below are read and moved on: one desk at a time
+        if not lock_student(session, student_id):
             raise NotFoundError(f"Leerling {student_id} bestaat niet (meer).")
+        student = session.get(Student, student_id)
+        assert student is not None  # just locked
         policy = load_policy(session)
         contacts = contacts_for(student, guardian_data(student.guardians), list_date, policy)
         contact = next((c for c in contacts.contacts if c.key == contact_key), None)
@@ -239,6 +242,7 @@ def reregister_sick_as_oa(ctx: Context, student_id: int, on: date, reason: str) 
             "Geef een reden op voor het omzetten van ziek naar ongeoorloofd.", field="reden"
         )
     with ctx.db.unit_of_work() as session:
+        lock_student(session, student_id)  # the offer is checked, then acted on
         if ziek6_offer(session, student_id, on) is None:
             raise ValidationError(
                 "Omzetten kan alleen als de zieke leerling die dag twee keer niet bereikt is en "

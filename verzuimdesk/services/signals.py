@@ -31,6 +31,7 @@ from verzuimdesk.services.school import load_policy
 from verzuimdesk.services.signal_inputs import load_reports
 from verzuimdesk.services.signal_runs import compute_signals
 from verzuimdesk.store.database import Database
+from verzuimdesk.store.locks import lock_student
 from verzuimdesk.store.reporting import SignalRow
 from verzuimdesk.store.students import Student
 
@@ -240,6 +241,10 @@ def close_signal(ctx: Context, signal_id: int, reason: str) -> Changes:
         raise ValidationError("Geef een reden op waarom het signaal wordt gesloten.", field="reden")
     with ctx.db.unit_of_work() as session:
         row = session.get(SignalRow, signal_id)
+        if row is not None:
+            # lock, then read again: another desk or a refresh may have settled it meanwhile
+            lock_student(session, row.student_id)
+            row = session.get(SignalRow, signal_id, populate_existing=True)
         if row is None:
             raise NotFoundError(f"Signaal {signal_id} bestaat niet (meer).")
         if row.status != OPEN:

@@ -2,6 +2,7 @@
 
 from __future__ import annotations
 
+import os
 import sqlite3
 from collections.abc import Iterator
 from contextlib import contextmanager
@@ -92,6 +93,9 @@ def backup_sqlite(engine: Engine, reason: str) -> Path | None:
         return None
     stamp = datetime.now().strftime("%Y%m%d-%H%M%S")
     target = paths.backup_dir() / f"{Path(database).stem}-{stamp}-{reason}.sqlite"
+    # the copy holds personal data of minors: readable by its owner only, from the first byte
+    os.close(os.open(target, os.O_CREAT | os.O_WRONLY, 0o600))
+    target.chmod(0o600)
     source = sqlite3.connect(database)
     try:
         dest = sqlite3.connect(target)

@@ -17,12 +17,14 @@ from verzuimdesk.store.school import (
     TimetableSlot,
 )
 from verzuimdesk.store.students import Guardian, Student
+from verzuimdesk.store.sync import ChangeRow, RunClaim
 
 __all__ = [
     "AuditEntry",
     "Base",
     "CalendarPeriodRow",
     "Call",
+    "ChangeRow",
     "Conversation",
     "DuoReport",
     "Guardian",
@@ -32,6 +34,7 @@ __all__ = [
     "PolicyProfileRow",
     "Registration",
     "RegistrationCodeRow",
+    "RunClaim",
     "School",
     "SchoolClass",
     "Setting",

@@ -12,7 +12,7 @@ from PySide6.QtWidgets import QApplication, QDialog
 from verzuimdesk import paths
 from verzuimdesk.errors import VerzuimdeskError
 from verzuimdesk.privacy import Safe
-from verzuimdesk.services import sick_reports
+from verzuimdesk.services import backups, sick_reports
 from verzuimdesk.services.context import Context
 from verzuimdesk.services.desk_status import desk_status
 from verzuimdesk.services.progress import Cancelled
@@ -80,6 +80,18 @@ def _ensure_school(ctx: Context, bus: AppBus, demo: bool) -> bool:
     return SchoolSetupDialog(ctx, bus).exec() == QDialog.DialogCode.Accepted
 
 
+def _automatic_backup(ctx: Context) -> None:
+    """Once a day a back-up at start; a failure is logged and shown, and work goes on."""
+    try:
+        made = backups.backup_if_due(ctx)
+    except VerzuimdeskError as exc:
+        log.warning("automatische back-up mislukt: %s", exc)
+        show_error(None, exc)
+        return
+    if made is not None:
+        log.info("automatische back-up: %s", made.name)
+
+
 def _materialise(ctx: Context, bus: AppBus) -> None:
     bus.announce(sick_reports.materialise_sick_days(ctx, ctx.today()))
 
@@ -95,6 +107,7 @@ def run_gui(db: str | None, demo: bool) -> int:
         bus = AppBus()
         if not _ensure_school(ctx, bus, demo):
             return 1
+        _automatic_backup(ctx)
         _materialise(ctx, bus)
     except VerzuimdeskError as exc:
         show_error(None, exc)

@@ -14,6 +14,7 @@ from verzuimdesk.ui.pages.bellijst import BellijstPage
 from verzuimdesk.ui.pages.dossier import DossierPage
 from verzuimdesk.ui.pages.leave import LeavePage
 from verzuimdesk.ui.pages.placeholder import PlaceholderPage
+from verzuimdesk.ui.pages.settings import SettingsPage
 from verzuimdesk.ui.pages.sick_reports import SickReportsPage
 from verzuimdesk.ui.pages.today import TodayPage
 
@@ -43,5 +44,5 @@ PAGES: tuple[PageSpec, ...] = (
     PageSpec("Brieven", None),
     PageSpec("DUO-meldingen", None),
     PageSpec("Rapportages", None),
-    PageSpec("Instellingen", None),
+    PageSpec("Instellingen", SettingsPage),
 )
