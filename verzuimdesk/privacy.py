@@ -4,8 +4,9 @@ Data about minors lives in the database, its backups, the logs and the exports. 
 folder the program makes is 0700 and every file 0600 (on Windows the user's profile folder already
 keeps other users out). Log lines and crash reports pass through `scrub()`, which drops what a
 driver puts in an error about the values involved (SQL parameters, PostgreSQL's DETAIL lines) and
-quoted values; text arguments of a log call are left out unless marked `Safe`. The program's own
-errors for the user (VerzuimdeskError) may name a student: only their kind is logged.
+quoted values. The program's own code logs what happened with counts and ids, never names; its
+errors for the user (VerzuimdeskError) may name a student, so only their kind is logged.
+`logging_setup.redact` masks phone numbers, e-mail addresses and long numbers on top of this.
 """
 
 from __future__ import annotations
@@ -95,24 +96,7 @@ def install_log_scrubbing() -> None:
     logging.setLogRecordFactory(scrubbed_record)
 
 
-class Safe(str):
-    """A log argument known to hold no personal data (a path, a count as text): kept as is."""
-
-
-def _safe_arg(value: object) -> object:
-    # a text argument may be a name or a reason: left out unless marked Safe; numbers, paths,
-    # dates and the like are kept, as they say where and how much, not who
-    if isinstance(value, str) and not isinstance(value, Safe):
-        return "…"
-    return value
-
-
 def scrub_record(record: logging.LogRecord) -> None:
-    args = record.args
-    if isinstance(args, tuple):
-        record.args = tuple(_safe_arg(a) for a in args)
-    elif isinstance(args, dict):
-        record.args = {k: _safe_arg(v) for k, v in args.items()}
     try:
         message = record.getMessage()
     except Exception:  # a broken format string: keep the format, drop the arguments

@@ -7,7 +7,6 @@ every refusal named who had reported first, and no desk saw any other error.
 
 from __future__ import annotations
 
-import multiprocessing
 from concurrent.futures import ProcessPoolExecutor
 from datetime import date, datetime
 
@@ -16,7 +15,7 @@ from sqlalchemy import func, select
 from tests.concurrency.desks import sick_desk
 from tests.desk_helpers import make_school
 from verzuimdesk.services.context import Context
-from verzuimdesk.services.processes import start_method
+from verzuimdesk.services.processes import context_for
 from verzuimdesk.store.audit import AuditEntry
 from verzuimdesk.store.desk import SickReport
 from verzuimdesk.store.students import Student
@@ -48,7 +47,7 @@ def test_four_desks_never_make_a_second_open_report(any_ctx: Context) -> None:
     ids = _students(any_ctx)
     url = any_ctx.db.url
     any_ctx.db.dispose()  # the desks open their own connections
-    context = multiprocessing.get_context(start_method())
+    context = context_for(any_ctx.helpers)
     with context.Manager() as manager:
         start = manager.Event()
         with ProcessPoolExecutor(DESKS, mp_context=context) as pool:

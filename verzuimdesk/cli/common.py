@@ -76,9 +76,11 @@ def read_password(prompt: str = "Wachtwoord: ") -> str:
 
 def open_context(db_arg: str | None) -> Context:
     """The database and the person the command line acts as (see `resolve_actor`)."""
+    from verzuimdesk.services.processes import fork_if_available
     from verzuimdesk.store.database import open_database
 
-    ctx = Context(open_database(db_arg))
+    # the command line runs no other threads, so its helper processes may fork
+    ctx = Context(open_database(db_arg), helpers=fork_if_available())
     ctx.actor = resolve_actor(ctx, _acting_as[0])
     return ctx
 

@@ -57,15 +57,21 @@ class StudentContacts(NamedTuple):
 class StudentLike(Protocol):
     """What the contact rules read of a student: an ORM `Student` or a lighter row."""
 
+    # read-only members, so a NamedTuple row matches as well as the ORM object
     @property
     def full_name(self) -> str: ...
-
-    geboortedatum: date
-    telefoon: str | None
-    email: str | None
-    ouders_informeren: bool | None
-    sector: str | None
-    leerjaar: int | None
+    @property
+    def geboortedatum(self) -> date: ...
+    @property
+    def telefoon(self) -> str | None: ...
+    @property
+    def email(self) -> str | None: ...
+    @property
+    def ouders_informeren(self) -> bool | None: ...
+    @property
+    def sector(self) -> str | None: ...
+    @property
+    def leerjaar(self) -> int | None: ...
 
 
 class GuardianData(NamedTuple):
@@ -266,16 +272,3 @@ def reregister_sick_as_oa(ctx: Context, student_id: int, on: date, reason: str) 
                 audit.snapshot(row, *fields),
             )
     return Changes(registrations=True, student_ids=frozenset({student_id}))
-
-
-def calls_of(session: Session, student_ids: Iterable[int], on: date) -> dict[int, list[Call]]:
-    """The calls of a list date per student, oldest first."""
-    found: dict[int, list[Call]] = {}
-    rows = session.scalars(
-        select(Call).where(Call.list_date == on).order_by(Call.called_at, Call.id)
-    )
-    wanted = set(student_ids)
-    for call in rows:
-        if call.student_id in wanted:
-            found.setdefault(call.student_id, []).append(call)
-    return found

@@ -142,14 +142,6 @@ def open_report_for(ctx: Context, student_id: int) -> SickReportView | None:
         return None if report is None else _view(session, report)
 
 
-def get_report(ctx: Context, report_id: int) -> SickReportView:
-    with ctx.db.unit_of_work() as session:
-        report = session.get(SickReport, report_id)
-        if report is None:
-            raise NotFoundError(f"Ziekmelding {report_id} bestaat niet (meer).")
-        return _view(session, report)
-
-
 def list_open_reports(ctx: Context) -> list[SickReportView]:
     """Who is sick now, longest first, with days and minutes so far (the "nu ziek" list)."""
     with ctx.db.unit_of_work() as session:

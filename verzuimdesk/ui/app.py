@@ -11,17 +11,18 @@ from PySide6.QtWidgets import QApplication, QDialog
 
 from verzuimdesk import paths
 from verzuimdesk.errors import VerzuimdeskError
-from verzuimdesk.privacy import Safe
+from verzuimdesk.logging_setup import setup_logging
 from verzuimdesk.services import backups, sick_reports
 from verzuimdesk.services.context import Context
 from verzuimdesk.services.desk_status import desk_status
 from verzuimdesk.services.progress import Cancelled
 from verzuimdesk.store.database import open_database
 from verzuimdesk.ui.bus import AppBus
+from verzuimdesk.ui.change_feed import ChangeFeed
 from verzuimdesk.ui.crash import install_excepthook
 from verzuimdesk.ui.dialogs.school_setup import SchoolSetupDialog
 from verzuimdesk.ui.errors_ui import show_error
-from verzuimdesk.ui.logs import setup_logging
+from verzuimdesk.ui.logs import route_qt_messages
 from verzuimdesk.ui.main_window import MainWindow
 from verzuimdesk.ui.signal_refresh import SignalRefresher
 from verzuimdesk.ui.widgets.student_search import shared_index
@@ -46,7 +47,7 @@ def make_application() -> QApplication:
     if translator.load("qtbase_nl", folder):
         app.installTranslator(translator)
     else:
-        log.warning("Qt-vertaling qtbase_nl niet gevonden in %s", Safe(folder))
+        log.warning("Qt-vertaling qtbase_nl niet gevonden in %s", folder)
     return app
 
 
@@ -98,7 +99,8 @@ def _materialise(ctx: Context, bus: AppBus) -> None:
 
 def run_gui(db: str | None, demo: bool) -> int:
     app = make_application()
-    log_path = setup_logging()
+    log_path = setup_logging("gui")
+    route_qt_messages()
     install_excepthook()
     log.info("start; log in %s", log_path)
     try:
@@ -119,8 +121,12 @@ def run_gui(db: str | None, demo: bool) -> int:
         lambda: bus.announce(sick_reports.materialise_sick_days(ctx, ctx.today()))
     )
     timer.start(MATERIALISE_EVERY_MS)
+    # what this workstation saves goes to the others, and theirs appears here (issue 13)
+    feed = ChangeFeed(database, bus, window)
+    feed.start()
     SignalRefresher(ctx, bus, window).refresh_now()
     window.show()
     code = app.exec()
+    feed.stop()
     database.dispose()
     return code
