@@ -1,7 +1,7 @@
 """people with logins and roles; the audit trail names the person and the student, and is immutable
 
 Revision ID: 0007
-Revises: 0008
+Revises: 0004
 Create Date: 2026-12-03 20:30:00
 
 - `person`: who works with the program (login, argon2 hash, role, mentor classes, OS account).
@@ -16,7 +16,7 @@ import sqlalchemy as sa
 from alembic import op
 
 revision: str = "0007"
-down_revision: str | None = "0008"
+down_revision: str | None = "0004"
 branch_labels: str | Sequence[str] | None = None
 depends_on: str | Sequence[str] | None = None
 
