@@ -102,3 +102,15 @@ def test_template_editor_refuses_an_unknown_field_and_saves_a_good_version(
     qtbot.keyClick(editor.editor, Qt.Key.Key_S, Qt.KeyboardModifier.ControlModifier)
     assert "versie 1" in editor.message.text()
     qtbot.waitUntil(lambda: "Tot ziens" in editor.preview.toPlainText())
+
+
+def test_vandaag_says_how_many_letters_wait(page: LettersPage, qtbot: QtBot) -> None:
+    from verzuimdesk.ui.pages.today import TodayPage
+
+    today = TodayPage(page.ctx, AppBus())
+    qtbot.addWidget(today)
+    today.show()
+    qtbot.waitExposed(today)
+    qtbot.waitUntil(lambda: "brieven te versturen" in today.letters_line.text(), timeout=20000)
+    assert "2 brieven te versturen" in today.letters_line.text()
+    today._letters_task.wait()

@@ -89,7 +89,7 @@ def _klassen(text: str | None) -> list[str]:
 def run_add(args: argparse.Namespace) -> int:
     from verzuimdesk.services import people
 
-    ctx = open_context(args.db)
+    ctx = open_context(args.db, create=True)
     role = people.ROLE_CHOICES[args.role]
     password = None if args.no_password else new_password()
     if not people.has_people(ctx.db):

@@ -877,6 +877,18 @@ def letter_by_hand(
         event = LetterEvent(
             letter, day, f"hand:{letter.value}:{stamp}", f"met de hand gemaakt op {day:%d-%m-%Y}"
         )
+        # a letter of the series answers the student's latest event of its kind, so its text
+        # has the dates and hours of that melding, schorsing or verwijdering
+        latest = [e for e in _events(g, student_id, on) if e.letter is letter]
+        if latest:
+            event = latest[-1]
+        elif letter in (Letter.F, Letter.G):
+            what = "schorsing" if letter is Letter.F else "verwijdering"
+            raise ValidationError(
+                f"Deze leerling heeft geen {what}: leg eerst de {what} vast in het dossier; de "
+                "brief volgt daaruit.",
+                field="brief",
+            )
         due = make_due_letter(letter, event, g.facts[student_id], g.rules, variant)
         return QueueItem(
             student_id,
