@@ -49,6 +49,8 @@ def progress_printer(stream: TextIO = sys.stderr) -> Callable[[int, int, str], N
 
 
 def open_context(db_arg: str | None) -> Context:
+    from verzuimdesk.services.processes import fork_if_available
     from verzuimdesk.store.database import open_database
 
-    return Context(open_database(db_arg))
+    # the command line runs no other threads, so its helper processes may fork
+    return Context(open_database(db_arg), helpers=fork_if_available())

@@ -208,7 +208,7 @@ def _build(cls: type, data: dict[str, Any], prefix: str, profile: str) -> Any:
             continue
         expected = hints[f.name]
         raw = data[f.name]
-        if is_dataclass(expected):
+        if isinstance(expected, type) and is_dataclass(expected):
             if not isinstance(raw, dict):
                 raise PolicyError(
                     f"Beleidsprofiel '{profile}': '{prefix}{f.name}' moet een sectie "

@@ -23,6 +23,7 @@ import subprocess
 from dataclasses import dataclass
 from datetime import date, datetime, timedelta
 from pathlib import Path
+from typing import Any
 
 from sqlalchemy.engine import make_url
 
@@ -159,8 +160,8 @@ def to_keep(backups: list[Backup], today: date) -> set[Path]:
     for day in older:  # newest day first, so the first of a week is its newest back-up
         year, week, _ = day.isocalendar()
         newest_per_week.setdefault((year, week), newest_per_day[day])
-    for week in sorted(newest_per_week, reverse=True)[:KEEP_WEEKLY]:
-        keep.add(newest_per_week[week].path)
+    for year_week in sorted(newest_per_week, reverse=True)[:KEEP_WEEKLY]:
+        keep.add(newest_per_week[year_week].path)
     return keep
 
 
@@ -409,7 +410,9 @@ def restore_backup(ctx: Context, path: Path) -> Restored:
             {"back-up": path.name, "vorige database bewaard als": saved.name},
         )
     log.info("back-up teruggezet: %s (vorige: %s)", path.name, saved.name)
-    everything = {name: True for name in Changes.__dataclass_fields__ if name != "student_ids"}
+    everything: dict[str, Any] = {
+        name: True for name in Changes.__dataclass_fields__ if name != "student_ids"
+    }
     return Restored(path, saved, Changes(**everything))
 
 

@@ -16,12 +16,14 @@ from verzuimdesk.store.school import (
     TimetableSlot,
 )
 from verzuimdesk.store.students import Guardian, Student
+from verzuimdesk.store.sync import ChangeRow, RunClaim
 
 __all__ = [
     "AuditEntry",
     "Base",
     "CalendarPeriodRow",
     "Call",
+    "ChangeRow",
     "Conversation",
     "DuoReport",
     "Guardian",
@@ -30,6 +32,7 @@ __all__ = [
     "PolicyProfileRow",
     "Registration",
     "RegistrationCodeRow",
+    "RunClaim",
     "School",
     "SchoolClass",
     "Setting",

@@ -15,6 +15,7 @@ from PySide6.QtWidgets import QApplication, QDialog
 
 from verzuimdesk import paths
 from verzuimdesk.errors import VerzuimdeskError
+from verzuimdesk.logging_setup import setup_logging
 from verzuimdesk.services import backups, sick_reports
 from verzuimdesk.services.context import Context
 from verzuimdesk.services.desk_status import desk_status
@@ -24,7 +25,7 @@ from verzuimdesk.ui.bus import AppBus
 from verzuimdesk.ui.crash import install_excepthook
 from verzuimdesk.ui.dialogs.school_setup import SchoolSetupDialog
 from verzuimdesk.ui.errors_ui import show_error
-from verzuimdesk.ui.logs import setup_logging
+from verzuimdesk.ui.logs import route_qt_messages
 from verzuimdesk.ui.main_window import MainWindow
 from verzuimdesk.ui.signal_refresh import SignalRefresher
 from verzuimdesk.ui.widgets.student_search import shared_index
@@ -106,7 +107,8 @@ def _materialise(ctx: Context, bus: AppBus) -> None:
 
 def run_gui(db: str | None, demo: bool) -> int:
     app = make_application()
-    log_path = setup_logging()
+    log_path = setup_logging("gui")
+    route_qt_messages()
     install_excepthook()
     log.info("start; log in %s", log_path)
     try:

@@ -30,6 +30,7 @@ from verzuimdesk.services.importing.columns import (
     FileSpec,
 )
 from verzuimdesk.services.progress import Cancel, Progress, check, never_cancel, no_progress
+from verzuimdesk.store.base import table_of
 from verzuimdesk.store.models import (
     CalendarPeriodRow,
     DuoReport,
@@ -118,14 +119,14 @@ def _write(
 
 
 def _students(connection: Connection) -> Iterable[Sequence[Any]]:
-    table = Student.__table__
+    table = table_of(Student)
     statement = select(*(table.c[n] for n in LEERLINGEN.names)).order_by(table.c.leerlingnummer)
     for row in connection.execute(statement):
         yield [text(v) for v in row]
 
 
 def _guardians(connection: Connection) -> Iterable[Sequence[Any]]:
-    table, students = Guardian.__table__, Student.__table__
+    table, students = table_of(Guardian), table_of(Student)
     statement = (
         select(students.c.leerlingnummer, *(table.c[n] for n in OUDERS.names[1:]))
         .join_from(table, students, table.c.student_id == students.c.id)
@@ -136,14 +137,14 @@ def _guardians(connection: Connection) -> Iterable[Sequence[Any]]:
 
 
 def _calendar(connection: Connection) -> Iterable[Sequence[Any]]:
-    table = CalendarPeriodRow.__table__
+    table = table_of(CalendarPeriodRow)
     columns = (table.c.start, table.c.end, table.c.kind, table.c.name)
     for row in connection.execute(select(*columns).order_by(*columns)):
         yield [text(v) for v in row]
 
 
 def _timetable(connection: Connection) -> Iterable[Sequence[Any]]:
-    table = TimetableSlot.__table__
+    table = table_of(TimetableSlot)
     columns = (table.c.klas, table.c.weekday, table.c.begin, table.c.end, table.c.vak)
     rows = [tuple(row) for row in connection.execute(select(*columns, table.c.docent))]
     # sorted here: SQLite and PostgreSQL put empty subjects at opposite ends
@@ -153,7 +154,7 @@ def _timetable(connection: Connection) -> Iterable[Sequence[Any]]:
 
 
 def _registrations(connection: Connection) -> Iterable[Sequence[Any]]:
-    table, students = Registration.__table__, Student.__table__
+    table, students = table_of(Registration), table_of(Student)
     statement = (
         select(
             students.c.leerlingnummer,
@@ -190,7 +191,7 @@ def _registrations(connection: Connection) -> Iterable[Sequence[Any]]:
 
 
 def _reports(connection: Connection) -> Iterable[Sequence[Any]]:
-    table, students = DuoReport.__table__, Student.__table__
+    table, students = table_of(DuoReport), table_of(Student)
     statement = (
         select(
             students.c.leerlingnummer,

@@ -23,6 +23,7 @@ from verzuimdesk.services.importing.values import (
     parse_int,
     parse_time,
 )
+from verzuimdesk.store.base import table_of
 from verzuimdesk.store.models import (
     CalendarPeriodRow,
     DuoReport,
@@ -84,12 +85,12 @@ class FileSpec:
         return [c.name for c in self.columns if c.required]
 
 
-_s = Student.__table__.c
-_g = Guardian.__table__.c
-_t = TimetableSlot.__table__.c
-_r = Registration.__table__.c
-_d = DuoReport.__table__.c
-_k = CalendarPeriodRow.__table__.c
+_s = table_of(Student).c
+_g = table_of(Guardian).c
+_t = table_of(TimetableSlot).c
+_r = table_of(Registration).c
+_d = table_of(DuoReport).c
+_k = table_of(CalendarPeriodRow).c
 
 SECTORS = {"vo": "vo", "mbo": "mbo"}
 LEERWEGEN = {"bol": "BOL", "bbl": "BBL"}

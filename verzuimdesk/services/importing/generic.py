@@ -31,7 +31,11 @@ from verzuimdesk.services.importing.columns import (
 )
 from verzuimdesk.services.importing.csv_reader import CsvTable, open_table
 from verzuimdesk.services.importing.guardians import read_guardians, write_guardians
-from verzuimdesk.services.importing.registration_source import Opened, RegistrationSource
+from verzuimdesk.services.importing.registration_source import (
+    Chunk,
+    Opened,
+    RegistrationSource,
+)
 from verzuimdesk.services.importing.registration_writer import RegistrationWriter
 from verzuimdesk.services.importing.reports import read_reports, write_reports
 from verzuimdesk.services.importing.school_calendar import read_calendar, write_calendar
@@ -110,6 +114,7 @@ def _store_registrations(
             writer = RegistrationWriter(connection, ids, summary, opened.lines)
             stack.enter_context(writer)
         for chunk in messages:
+            assert isinstance(chunk, Chunk)  # only the first message is the Opened one
             check(cancel)
             problems += chunk.problems
             if writer is not None and (skip_bad_rows or not problems):
@@ -168,7 +173,9 @@ def import_generic(
         source = None
         if absenties is not None:
             driver = f"{connection.dialect.name}+{connection.dialect.driver}"
-            source = stack.enter_context(RegistrationSource(absenties, known, codes, driver))
+            source = stack.enter_context(
+                RegistrationSource(absenties, known, codes, driver, ctx.helpers)
+            )
         guardians = calendar = timetable = reports = None
         if OUDERS.name in tables:
             guardians = read_guardians(tables[OUDERS.name], known, problems)

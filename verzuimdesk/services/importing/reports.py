@@ -16,6 +16,7 @@ from verzuimdesk.services.importing.columns import MELDINGEN
 from verzuimdesk.services.importing.csv_reader import CsvTable
 from verzuimdesk.services.importing.records import read_records, unknown_student
 from verzuimdesk.services.importing.summary import FileSummary
+from verzuimdesk.store.base import table_of
 from verzuimdesk.store.models import DuoReport, Source
 
 ReportKey = tuple[str, str, date]  # leerlingnummer, soort, begindatum
@@ -26,7 +27,7 @@ FIELDS = {
     "meldingsnummer": "meldingsnummer",
     "actie_gewenst": "actie_gewenst",
 }
-_table = DuoReport.__table__
+_table = table_of(DuoReport)
 
 
 def read_reports(
