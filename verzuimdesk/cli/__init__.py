@@ -5,6 +5,8 @@
     verzuimdesk [--db DB] export generic FOLDER
     verzuimdesk [--db DB] demo --students N --seed S [--until YYYY-MM-DD]
     verzuimdesk [--db DB] signals --on YYYY-MM-DD [--policy NAME] [--json]
+    verzuimdesk [--db DB] letters due --on YYYY-MM-DD [--json]
+    verzuimdesk [--db DB] letters print --on YYYY-MM-DD --out FILE.pdf [--student NR] [--preview]
 
 Each verb is a module of this package with `register(verbs)`, listed once in `VERBS`. Every
 failure prints a Dutch message on stderr and exits non-zero.
@@ -19,14 +21,14 @@ import sys
 import time
 from collections.abc import Sequence
 
-from verzuimdesk.cli import demo, exporting, gui, importing, signals
+from verzuimdesk.cli import demo, exporting, gui, importing, letters, signals
 from verzuimdesk.cli.common import EXIT_ERROR, DutchArgumentParser
 from verzuimdesk.errors import VerzuimdeskError
 from verzuimdesk.logging_setup import setup_logging
 
 log = logging.getLogger("verzuimdesk.cli")
 
-VERBS = (gui, importing, exporting, demo, signals)
+VERBS = (gui, importing, exporting, demo, signals, letters)
 
 
 def build_parser() -> argparse.ArgumentParser:

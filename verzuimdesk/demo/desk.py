@@ -111,6 +111,14 @@ def _leave_card_row(
     }
 
 
+def _one_open_report(episodes: list[SickEpisode]) -> None:
+    """A student has at most one open sick report (the database refuses a second): when two
+    episodes both run to the end of the period, the earlier one gets its beter-melding."""
+    ongoing = sorted((e for e in episodes if e.desk and e.ongoing), key=lambda e: e.start)
+    for episode in ongoing[:-1]:
+        episode.ongoing = False
+
+
 def insert_desk_rows(
     session: Session,
     rng: Random,
@@ -124,6 +132,7 @@ def insert_desk_rows(
     leave: list[LeaveEvent] = []
     leave_rows: list[dict[str, Any]] = []
     for person, student_id, days, plan in items:
+        _one_open_report(plan.sick)
         for episode in plan.sick:
             if episode.desk:
                 sick.append(episode)

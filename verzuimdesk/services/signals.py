@@ -32,7 +32,7 @@ from verzuimdesk.services.school import load_policy
 from verzuimdesk.services.signal_inputs import load_reports
 from verzuimdesk.services.signal_runs import compute_signals
 from verzuimdesk.store.database import Database
-from verzuimdesk.store.locks import lock_student
+from verzuimdesk.store.locks import lock_named, lock_student
 from verzuimdesk.store.reporting import SignalRow
 from verzuimdesk.store.students import Student
 
@@ -166,20 +166,30 @@ def open_signals(
     return result
 
 
-def refresh_signals(ctx: Context, on: date, policy_name: str | None = None) -> Changes:
-    """Store the signals that arose on or before `on` and settle the stored ones.
+def refresh_signals(
+    ctx: Context,
+    on: date,
+    policy_name: str | None = None,
+    student_ids: Collection[int] | None = None,
+) -> Changes:
+    """Store the signals that arose on or before `on` and settle the stored ones, for the whole
+    school or (after a desk saved something about them) for the given students only.
 
     New signals are added once (student, rule, arose_on); closed ones stay closed. A stored open
     signal a report now covers becomes "gemeld"; one the engine no longer finds under the same
     policy (its registrations were corrected) becomes "vervallen". One audit entry per run.
     """
     with ctx.db.unit_of_work() as session:
+        # one refresh at a time on the whole database: two workstations refreshing the same
+        # student would both add the same new signal
+        lock_named(session, "signalen")
+        only = None if student_ids is None else sorted(set(student_ids))
         computed, all_reports = compute_signals(
-            ctx.db, session, on, policy_name, helpers=ctx.helpers
+            ctx.db, session, on, policy_name, only, helpers=ctx.helpers
         )
         policy = load_policy(session, policy_name).name
         existing = {
-            (row.student_id, row.rule, row.arose_on): row for row, _ in _stored(session, on, None)
+            (row.student_id, row.rule, row.arose_on): row for row, _ in _stored(session, on, only)
         }
         now = ctx.now()
         tally: Counter[str] = Counter()
@@ -209,6 +219,7 @@ def refresh_signals(ctx: Context, on: date, policy_name: str | None = None) -> C
             touched.add(row.student_id)
         if not tally:
             return Changes()
+        scope: dict[str, Any] = {} if only is None else {"leerlingen": only}
         audit.record(
             session,
             ctx,
@@ -216,7 +227,7 @@ def refresh_signals(ctx: Context, on: date, policy_name: str | None = None) -> C
             "signal",
             None,
             None,
-            {"op": on, "beleid": policy, **tally},
+            {"op": on, "beleid": policy, **scope, **tally},
         )
     return Changes(signals=True, student_ids=frozenset(touched))
 

@@ -22,6 +22,7 @@ from verzuimdesk.services.desk_status import desk_status
 from verzuimdesk.services.progress import Cancelled
 from verzuimdesk.store.database import open_database
 from verzuimdesk.ui.bus import AppBus
+from verzuimdesk.ui.change_feed import ChangeFeed
 from verzuimdesk.ui.crash import install_excepthook
 from verzuimdesk.ui.dialogs.school_setup import SchoolSetupDialog
 from verzuimdesk.ui.errors_ui import show_error
@@ -129,6 +130,9 @@ def run_gui(db: str | None, demo: bool) -> int:
         lambda: bus.announce(sick_reports.materialise_sick_days(ctx, ctx.today()))
     )
     timer.start(MATERIALISE_EVERY_MS)
+    # what this workstation saves goes to the others, and theirs appears here (issue 13)
+    feed = ChangeFeed(database, bus, window)
+    feed.start()
     SignalRefresher(ctx, bus, window).refresh_now()
     window.show()
     if os.environ.get(QUIT_AFTER_START):
@@ -137,6 +141,7 @@ def run_gui(db: str | None, demo: bool) -> int:
         print(f"verzuimdesk: venster getoond om {time.time():.3f}", flush=True)
         QTimer.singleShot(0, window.close)
     code = app.exec()
+    feed.stop()
     database.dispose()
     return code
 

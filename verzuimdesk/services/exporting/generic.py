@@ -1,4 +1,4 @@
-"""`verzuimdesk export generic FOLDER`: the database as the six files of the exchange format.
+"""`verzuimdesk export generic FOLDER`: the database as the files of the exchange format.
 
 UTF-8 without BOM, `,` between values, ISO dates, `HH:MM` times, `ja`/`nee`. The files are
 written in an order fixed by their values only, so export → import into an empty database →
@@ -23,6 +23,7 @@ from verzuimdesk.services.context import Context
 from verzuimdesk.services.importing.columns import (
     ABSENTIES,
     KALENDER,
+    LEERBEDRIJVEN,
     LEERLINGEN,
     MELDINGEN,
     OUDERS,
@@ -33,6 +34,7 @@ from verzuimdesk.services.progress import Cancel, Progress, check, never_cancel,
 from verzuimdesk.store.base import table_of
 from verzuimdesk.store.models import (
     CalendarPeriodRow,
+    Company,
     DuoReport,
     Guardian,
     Registration,
@@ -136,6 +138,17 @@ def _guardians(connection: Connection) -> Iterable[Sequence[Any]]:
         yield [text(v) for v in row]
 
 
+def _companies(connection: Connection) -> Iterable[Sequence[Any]]:
+    table, students = table_of(Company), table_of(Student)
+    statement = (
+        select(students.c.leerlingnummer, *(table.c[n] for n in LEERBEDRIJVEN.names[1:]))
+        .join_from(table, students, table.c.student_id == students.c.id)
+        .order_by(students.c.leerlingnummer, table.c.id)
+    )
+    for row in connection.execute(statement):
+        yield [text(v) for v in row]
+
+
 def _calendar(connection: Connection) -> Iterable[Sequence[Any]]:
     table = table_of(CalendarPeriodRow)
     columns = (table.c.start, table.c.end, table.c.kind, table.c.name)
@@ -201,17 +214,28 @@ def _reports(connection: Connection) -> Iterable[Sequence[Any]]:
             table.c.minutes,
             table.c.meldingsnummer,
             table.c.actie_gewenst,
+            table.c.gemeld_op,
         )
         .join_from(table, students, table.c.student_id == students.c.id)
         .order_by(students.c.leerlingnummer, table.c.begindatum, table.c.soort)
     )
-    for number, soort, start, end, minutes, meldingsnummer, actie in connection.execute(statement):
-        yield (number, soort, text(start), text(end), hours(minutes), meldingsnummer, text(actie))
+    for number, soort, start, end, minutes, nummer, actie, gemeld in connection.execute(statement):
+        yield (
+            number,
+            soort,
+            text(start),
+            text(end),
+            hours(minutes),
+            nummer,
+            text(actie),
+            text(gemeld),
+        )
 
 
 _FILES: tuple[tuple[FileSpec, Callable[[Connection], Iterable[Sequence[Any]]]], ...] = (
     (LEERLINGEN, _students),
     (OUDERS, _guardians),
+    (LEERBEDRIJVEN, _companies),
     (KALENDER, _calendar),
     (ROOSTER, _timetable),
     (ABSENTIES, _registrations),

@@ -26,6 +26,7 @@ FIELDS = {
     "uren": "minutes",
     "meldingsnummer": "meldingsnummer",
     "actie_gewenst": "actie_gewenst",
+    "gemeld_op": "gemeld_op",
 }
 _table = table_of(DuoReport)
 
@@ -51,6 +52,18 @@ def read_reports(
                     line,
                     table.label("einddatum"),
                     f"De einddatum ({end:%d-%m-%Y}) ligt voor de begindatum "
+                    f"({start:%d-%m-%Y}). Verbeter een van de twee.",
+                )
+            )
+            continue
+        reported = values.get("gemeld_op")
+        if reported is not None and reported < start:
+            problems.append(
+                RowProblem(
+                    table.file,
+                    line,
+                    table.label("gemeld_op"),
+                    f"De melding is gedaan op {reported:%d-%m-%Y}, voor de begindatum "
                     f"({start:%d-%m-%Y}). Verbeter een van de twee.",
                 )
             )
