@@ -300,8 +300,7 @@ def test_a_feestdag_added_by_keyboard_moves_a_deadline(
     moved = next(
         s
         for s in signals.signals_on(ctx, POLICY_ON)
-        if (s.student_id, s.rule, s.arose_on)
-        == (signal.student_id, signal.rule, signal.arose_on)
+        if (s.student_id, s.rule, s.arose_on) == (signal.student_id, signal.rule, signal.arose_on)
     )
     assert moved.deadline is not None and moved.deadline > signal.deadline
 
