@@ -17,7 +17,7 @@ from sqlalchemy.orm import Session, sessionmaker
 from verzuimdesk import paths
 from verzuimdesk.errors import DatabaseError
 from verzuimdesk.privacy import create_private_file, private_file
-from verzuimdesk.store import migrate
+from verzuimdesk.store import migrate, schema_check
 
 
 def to_url(db: str | Path | None) -> str:
@@ -136,6 +136,8 @@ def open_database(
         ) from exc
     try:
         _bring_up_to_date(engine, upgrade, create)
+        if upgrade:
+            schema_check.check_schema(engine, shown)
     except DatabaseError:
         engine.dispose()  # release the file, so the user can move or restore it
         raise
