@@ -55,6 +55,7 @@ class CalendarSection(Section):
         top = QHBoxLayout()
         self.which = QLabel(self)
         self.which.setObjectName("calendarWhich")
+        self.which.setWordWrap(True)  # long in Dutch: wrap rather than widen the page
         self.year = QComboBox(self)
         year_label = QLabel("Schoolj&aar:", self)
         year_label.setBuddy(self.year)
