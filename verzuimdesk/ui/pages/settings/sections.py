@@ -9,10 +9,12 @@ from __future__ import annotations
 
 from verzuimdesk.domain.roles import Permission
 from verzuimdesk.ui.pages.settings.backups import BackupsSection
+from verzuimdesk.ui.pages.settings.letters import LettersSection
 from verzuimdesk.ui.pages.settings.school import SchoolSection
 from verzuimdesk.ui.pages.settings.section import SectionSpec
 
 SECTIONS: tuple[SectionSpec, ...] = (
     SectionSpec("School", SchoolSection),
     SectionSpec("Back-ups", BackupsSection, Permission.BACKUP),
+    SectionSpec("Brieven", LettersSection),
 )
