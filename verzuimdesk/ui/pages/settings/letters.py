@@ -84,7 +84,7 @@ class LettersSection(Section):
         self.top = _mm(block, 280)
         self.block_width = _mm(block, 200)
         self.block_height = _mm(block, 200)
-        for column, (label, box) in enumerate(
+        for position, (label, box) in enumerate(
             (
                 ("Van &links:", self.left),
                 ("Van &boven:", self.top),
@@ -94,31 +94,31 @@ class LettersSection(Section):
         ):
             text = QLabel(label, block)
             text.setBuddy(box)
-            grid.addWidget(text, 0, 2 * column)
-            grid.addWidget(box, 0, 2 * column + 1)
+            box.setMaximumWidth(120)
+            grid.addWidget(text, position // 2, 2 * (position % 2))
+            grid.addWidget(box, position // 2, 2 * (position % 2) + 1)
         self.fields["adresvak"] = self.left
         self.calibrate = QPushButton("&Kalibratiepagina opslaan…", block)
         self.calibrate.clicked.connect(self.save_calibration)
         self.din = QPushButton("DIN 5008 &B", block)
         self.din.clicked.connect(lambda: self._show_block(AddressBlock()))
-        grid.addWidget(self.din, 1, 0, 1, 2)
-        grid.addWidget(self.calibrate, 1, 2, 1, 3)
+        grid.addWidget(self.din, 2, 0, 1, 2)
+        grid.addWidget(self.calibrate, 2, 2, 1, 2)
 
         evidence = QGroupBox(
             "Variant op basis van onderzoek (dagen, klasgenoot, korte zinnen)", self
         )
-        checks = QHBoxLayout(evidence)
+        checks = QGridLayout(evidence)
         self.evidence: dict[str, QCheckBox] = {}
-        for letter in (Letter.A, Letter.B, Letter.C, Letter.D, Letter.E):
+        for position, letter in enumerate((Letter.A, Letter.B, Letter.C, Letter.D, Letter.E)):
             assert letter in EVIDENCE_LETTERS
             check = QCheckBox(f"{letter.value}. {LETTER_TITLES[letter]}", evidence)
-            checks.addWidget(check)
+            checks.addWidget(check, position // 2, position % 2)
             self.evidence[letter.value] = check
-        checks.addStretch(1)
 
-        self.body.addWidget(head)
-        self.body.addWidget(block)
-        self.body.addWidget(evidence)
+        for group in (head, block, evidence):
+            group.setMaximumWidth(760)
+            self.body.addWidget(group)
         buttons = QHBoxLayout()
         self.save_button = QPushButton("&Opslaan", self)
         self.save_button.setShortcut(QKeySequence("Ctrl+S"))
