@@ -85,6 +85,6 @@ def test_redact_keeps_counts_dates_and_times() -> None:
 def test_the_cli_lets_helpers_fork_where_it_can(tmp_path: Path) -> None:
     from verzuimdesk.cli.common import open_context
 
-    ctx = open_context(str(tmp_path / "db.sqlite"))
+    ctx = open_context(str(tmp_path / "db.sqlite"), create=True)
     assert ctx.helpers == fork_if_available()
     ctx.db.dispose()
