@@ -16,7 +16,7 @@ from sqlalchemy.orm import Session, sessionmaker
 
 from verzuimdesk import paths
 from verzuimdesk.errors import DatabaseError
-from verzuimdesk.store import migrate
+from verzuimdesk.store import migrate, schema_check
 
 
 def to_url(db: str | Path | None) -> str:
@@ -132,6 +132,8 @@ def open_database(
         ) from exc
     try:
         _bring_up_to_date(engine, upgrade, create)
+        if upgrade:
+            schema_check.check_schema(engine, shown)
     except DatabaseError:
         engine.dispose()  # release the file, so the user can move or restore it
         raise
