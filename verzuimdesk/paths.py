@@ -45,11 +45,17 @@ def default_database_path() -> Path:
 
 
 def resources_dir() -> Path:
-    """The shipped resources: next to the package in a checkout, inside the bundle when frozen."""
+    """The shipped resources: inside the bundle when frozen, inside the package when installed
+    from the wheel (setup.py maps resources/ to verzuimdesk/resources), and the top-level
+    resources/ folder in a checkout."""
     override = os.environ.get("VERZUIMDESK_RESOURCES")
     if override:
         return Path(override)
     frozen_root = getattr(sys, "_MEIPASS", None)
     if frozen_root:
         return Path(frozen_root) / "resources"
-    return Path(__file__).resolve().parent.parent / "resources"
+    package = Path(__file__).resolve().parent
+    installed = package / "resources"
+    if installed.is_dir():
+        return installed
+    return package.parent / "resources"

@@ -2,23 +2,26 @@
 
 from __future__ import annotations
 
+from datetime import date
 from pathlib import Path
 
 import pytest
 from PySide6.QtCore import QSettings, Qt
-from PySide6.QtWidgets import QApplication, QLineEdit
+from PySide6.QtWidgets import QAbstractItemView, QApplication, QLineEdit
 from pytestqt.qtbot import QtBot
 from sqlalchemy import select
 
 from tests.desk_helpers import make_school
+from verzuimdesk.demo import build_demo_school
 from verzuimdesk.domain.roles import Role
-from verzuimdesk.services import backups, school_settings
+from verzuimdesk.services import backups, policy_settings, school_settings, signals
 from verzuimdesk.services.context import Actor, Context
 from verzuimdesk.store.audit import AuditEntry
 from verzuimdesk.store.students import Student
 from verzuimdesk.ui.bus import AppBus
 from verzuimdesk.ui.pages.settings import SettingsPage
 from verzuimdesk.ui.pages.settings.backups import BackupsSection
+from verzuimdesk.ui.pages.settings.policy import VALUE_COLUMN, PolicySection
 from verzuimdesk.ui.pages.settings.school import SchoolSection
 
 pytestmark = pytest.mark.gui
@@ -163,3 +166,80 @@ def test_a_file_that_is_not_a_backup_is_refused_in_the_section(
     section.restore(wrong, wrong.name)
     assert "geen verzuimdesk-back-up" in section.message.text()
     assert backups.list_backups(ctx) == []
+
+
+# -- Beleid ----------------------------------------------------------------------------------
+
+POLICY_ON = date(2025, 11, 28)
+
+
+def edit_cell(qtbot: QtBot, section: PolicySection, key: str, text: str) -> None:
+    """Go to the value of `key` and type over it, as a person does: arrows, type, Enter."""
+    section.table.setFocus()
+    section.table.setCurrentCell(section.row_of(key), VALUE_COLUMN)
+    qtbot.keyClick(section.table, Qt.Key.Key_F2)
+    editors = section.table.viewport().findChildren(QLineEdit)
+    assert editors, "F2 opens no editor"
+    editor = editors[-1]
+    editor.selectAll()
+    qtbot.keyClicks(editor, text)
+    qtbot.keyClick(editor, Qt.Key.Key_Return)
+    # the delegate commits and closes its editor through the event loop
+    editing = QAbstractItemView.State.EditingState
+    qtbot.waitUntil(lambda: section.table.state() != editing)
+
+
+def test_a_changed_policy_key_changes_the_next_signals(
+    qtbot: QtBot, ctx: Context, tmp_path: Path
+) -> None:
+    build_demo_school(ctx, students=60, seed=3, until=POLICY_ON)
+    before = signals.signals_on(ctx, POLICY_ON)
+    page = settings_page(qtbot, ctx, tmp_path)
+    section = page.show_section("Beleid")
+    assert isinstance(section, PolicySection)
+    first = section.profile.currentText()
+    assert first in section.in_force.text()
+    edit_cell(qtbot, section, "r16u.threshold_minutes", "240")
+    row = section.row_of("r16u.threshold_minutes")
+    assert section.table.item(row, VALUE_COLUMN).text() == "240"
+    assert section.table.item(row, VALUE_COLUMN).font().bold()  # differs: highlighted
+    qtbot.keyClick(section.table, Qt.Key.Key_S, Qt.KeyboardModifier.ControlModifier)
+    qtbot.waitUntil(lambda: "Opgeslagen als" in section.message.text())
+    assert f"{first}-v2" in section.in_force.text()
+    after = signals.signals_on(ctx, POLICY_ON)
+    count = lambda found: sum(s.rule.value == "R-16U" for s in found)  # noqa: E731
+    assert count(after) > count(before)
+    row = section.row_of("r16u.threshold_minutes")
+    assert section.table.item(row, VALUE_COLUMN).text() == "240"
+    assert section.table.item(row, 3).text() == "960"  # the shipped value beside it
+
+
+def test_a_policy_value_out_of_range_is_refused(qtbot: QtBot, ctx: Context, tmp_path: Path) -> None:
+    build_demo_school(ctx, students=20, seed=3, until=POLICY_ON)
+    page = settings_page(qtbot, ctx, tmp_path)
+    section = page.show_section("Beleid")
+    assert isinstance(section, PolicySection)
+    first = section.profile.currentText()
+    edit_cell(qtbot, section, "r16u.window_lesweken", "40")
+    qtbot.keyClick(section.table, Qt.Key.Key_S, Qt.KeyboardModifier.ControlModifier)
+    qtbot.waitUntil(lambda: "moet tussen 1 en 12" in section.message.text())
+    assert "Er is niets opgeslagen" in section.message.text()
+    assert section.table.currentRow() == section.row_of("r16u.window_lesweken")
+    assert policy_settings.policy_view(ctx).in_force == first
+
+
+def test_another_profile_is_put_in_force_by_keyboard(
+    qtbot: QtBot, ctx: Context, tmp_path: Path
+) -> None:
+    build_demo_school(ctx, students=20, seed=3, until=POLICY_ON)
+    page = settings_page(qtbot, ctx, tmp_path)
+    section = page.show_section("Beleid")
+    assert isinstance(section, PolicySection)
+    section.profile.setFocus()
+    index = section.profile.findText("wettelijk")
+    section.profile.setCurrentIndex(index)
+    section.profile.activated.emit(index)
+    assert section.use_button.isEnabled()
+    qtbot.keyClick(section.profile, Qt.Key.Key_G, Qt.KeyboardModifier.AltModifier)
+    qtbot.waitUntil(lambda: "wettelijk is nu in gebruik" in section.message.text())
+    assert policy_settings.policy_view(ctx).in_force == "wettelijk"
