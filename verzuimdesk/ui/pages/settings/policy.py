@@ -65,18 +65,21 @@ class PolicySection(Section):
             | QAbstractItemView.EditTrigger.AnyKeyPressed
             | QAbstractItemView.EditTrigger.DoubleClicked
         )
-        self.table.setWordWrap(False)
+        # the source is what a coordinator reads to decide: wrap it instead of cutting it off
+        self.table.setWordWrap(True)
         header = self.table.horizontalHeader()
         for column, mode in enumerate(
             (
-                QHeaderView.ResizeMode.ResizeToContents,
-                QHeaderView.ResizeMode.ResizeToContents,
+                QHeaderView.ResizeMode.Interactive,
+                QHeaderView.ResizeMode.Interactive,
                 QHeaderView.ResizeMode.ResizeToContents,
                 QHeaderView.ResizeMode.ResizeToContents,
                 QHeaderView.ResizeMode.Stretch,
             )
         ):
             header.setSectionResizeMode(column, mode)
+        header.resizeSection(0, 150)
+        header.resizeSection(1, 250)
         self.body.addWidget(self.table, 1)
         buttons = QHBoxLayout()
         self.save_button = QPushButton("Opslaan als nieuwe &versie", self)
@@ -138,6 +141,7 @@ class PolicySection(Section):
                 self.table.setItem(row, column, item)
             self._mark(row, key.differs)
         self._filling = False
+        self.table.resizeRowsToContents()
 
     def _mark(self, row: int, differs: bool) -> None:
         for column in range(self.table.columnCount()):
