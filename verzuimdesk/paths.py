@@ -12,6 +12,8 @@ from pathlib import Path
 
 from platformdirs import PlatformDirs
 
+from verzuimdesk.privacy import private_dir
+
 _APP = PlatformDirs("verzuimdesk", appauthor=False)
 
 
@@ -23,21 +25,18 @@ def _home() -> Path | None:
 def data_dir() -> Path:
     home = _home()
     path = home / "data" if home else Path(_APP.user_data_dir)
-    path.mkdir(parents=True, exist_ok=True)
-    return path
+    # data about minors: private to the user (0700 on POSIX), also when it already existed
+    return private_dir(path)
 
 
 def log_dir() -> Path:
     home = _home()
     path = home / "log" if home else Path(_APP.user_log_dir)
-    path.mkdir(parents=True, exist_ok=True)
-    return path
+    return private_dir(path)
 
 
 def backup_dir() -> Path:
-    path = data_dir() / "backups"
-    path.mkdir(parents=True, exist_ok=True)
-    return path
+    return private_dir(data_dir() / "backups")
 
 
 def default_database_path() -> Path:
