@@ -5,6 +5,8 @@
     verzuimdesk [--db DB] export generic FOLDER
     verzuimdesk [--db DB] demo --students N --seed S [--until YYYY-MM-DD]
     verzuimdesk [--db DB] signals --on YYYY-MM-DD [--policy NAME] [--json]
+    verzuimdesk [--db DB] report NAME --from DATE --to DATE [--klas K] [--opleiding O]
+                [--student LEERLINGNUMMER] (--json | --xlsx FILE | --pdf FILE)
 
 Each verb is a module of this package with `register(verbs)`, listed once in `VERBS`. Every
 failure prints a Dutch message on stderr and exits non-zero.
@@ -17,11 +19,11 @@ import os
 import sys
 from collections.abc import Sequence
 
-from verzuimdesk.cli import demo, exporting, gui, importing, signals
+from verzuimdesk.cli import demo, exporting, gui, importing, report, signals
 from verzuimdesk.cli.common import EXIT_ERROR, DutchArgumentParser
 from verzuimdesk.errors import VerzuimdeskError
 
-VERBS = (gui, importing, exporting, demo, signals)
+VERBS = (gui, importing, exporting, demo, signals, report)
 
 
 def build_parser() -> argparse.ArgumentParser:
