@@ -263,8 +263,10 @@ class LessonAbsence:
 
 def class_patterns(lessons: Iterable[LessonAbsence], policy: Rapportage) -> list[LessonAbsence]:
     """The lessons a class skips noticeably more than its other lessons (seed 000: "klas spijbelt
-    bij rekenen"): at least `patroon_min_aandeel` of the due lessons missed and at least
-    `patroon_factor` times the class's share over all its lessons. Worst first."""
+    bij rekenen"): at least `patroon_min_aandeel` of the due lessons missed, at least
+    `patroon_factor` times the class's share over all its lessons, and at least
+    `patroon_min_gemist` student-lessons (in a small group one student is not a pattern). Worst
+    first."""
     lessons = list(lessons)
     due = sum(x.due for x in lessons)
     if not due:
@@ -274,6 +276,7 @@ def class_patterns(lessons: Iterable[LessonAbsence], policy: Rapportage) -> list
         x
         for x in lessons
         if x.due
+        and x.missed >= policy.patroon_min_gemist
         and x.share >= policy.patroon_min_aandeel
         and x.share >= policy.patroon_factor * overall
     ]

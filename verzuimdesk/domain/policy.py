@@ -145,6 +145,7 @@ class Rapportage:
     niveau_2_vanaf: float = 90.0
     patroon_min_aandeel: float = 0.25  # at least this share of the lesson's student-lessons missed
     patroon_factor: float = 2.0  # … and this many times the class's share over all its lessons
+    patroon_min_gemist: int = 3  # … and at least this many student-lessons: one student is no class
 
 
 @dataclass(frozen=True)
