@@ -18,10 +18,11 @@ from verzuimdesk.services.importing.columns import OUDERS
 from verzuimdesk.services.importing.csv_reader import CsvTable
 from verzuimdesk.services.importing.records import read_records, unknown_student
 from verzuimdesk.services.importing.summary import FileSummary
+from verzuimdesk.store.base import table_of
 from verzuimdesk.store.models import Guardian
 
 FIELDS = [n for n in OUDERS.names if n != "leerlingnummer"]  # Guardian columns of that name
-_table = Guardian.__table__
+_table = table_of(Guardian)
 
 Guardians = dict[str, list[tuple[Any, ...]]]  # leerlingnummer → guardians in file order
 

@@ -38,9 +38,10 @@ from verzuimdesk.services.importing.values import (
     parse_datetime,
     parse_time,
 )
+from verzuimdesk.store.base import table_of
 from verzuimdesk.store.registrations import Registration
 
-_table = Registration.__table__
+_table = table_of(Registration)
 
 # one row as kept: the leerlingnummer where the student's id goes, then the Registration
 # columns in the table's order, in the driver's form (so the insert needs no reordering)

@@ -17,10 +17,11 @@ from verzuimdesk.services.importing.columns import LEERLINGEN
 from verzuimdesk.services.importing.csv_reader import CsvTable
 from verzuimdesk.services.importing.records import read_records
 from verzuimdesk.services.importing.summary import FileSummary
+from verzuimdesk.store.base import table_of
 from verzuimdesk.store.models import SchoolClass, Student
 
 NAMES = LEERLINGEN.names  # the file's columns are the Student columns of the same name
-_table = Student.__table__
+_table = table_of(Student)
 
 
 @dataclass
@@ -93,10 +94,10 @@ def write_students(
         )
     if changed:
         names = [*columns, "id"]
-        statement = (
+        update_statement = (
             update(_table).where(_table.c.id == param("id")).values({c: param(c) for c in columns})
         )
-        RawStatement(connection, statement, names).execute(
+        RawStatement(connection, update_statement, names).execute(
             to_db_rows(changed, [_table.c[n] for n in names], connection)
         )
     summary.added, summary.changed = len(new), len(changed)
@@ -108,7 +109,7 @@ def write_students(
 
 def ensure_classes(connection: Connection, codes: set[str]) -> None:
     """A SchoolClass for every klas the import names; existing ones keep their mentor."""
-    table = SchoolClass.__table__
+    table = table_of(SchoolClass)
     present = set(connection.scalars(select(table.c.code)))
     missing = sorted(codes - present)
     if missing:

@@ -17,11 +17,12 @@ from verzuimdesk.services.importing.columns import ROOSTER
 from verzuimdesk.services.importing.csv_reader import CsvTable
 from verzuimdesk.services.importing.records import read_records
 from verzuimdesk.services.importing.summary import FileSummary
+from verzuimdesk.store.base import table_of
 from verzuimdesk.store.models import TimetableSlot
 
 Slot = tuple[int, time, time, str | None, str | None]  # weekday, begin, end, vak, docent
 Timetable = dict[str, list[Slot]]  # klas → its lessons
-_table = TimetableSlot.__table__
+_table = table_of(TimetableSlot)
 FIELDS = ["weekday", "begin", "end", "vak", "docent"]  # a Slot's TimetableSlot columns
 
 
@@ -53,7 +54,7 @@ def read_timetable(table: CsvTable, problems: list[RowProblem]) -> Timetable:
 def write_timetable(connection: Connection, classes: Timetable, summary: FileSummary) -> None:
     existing: Timetable = defaultdict(list)
     for klas, *slot in connection.execute(select(_table.c.klas, *(_table.c[n] for n in FIELDS))):
-        existing[klas].append(tuple(slot))  # type: ignore[arg-type]
+        existing[klas].append(tuple(slot))
     replaced: list[str] = []
     new: list[tuple[Any, ...]] = []
     for klas in sorted(classes):
