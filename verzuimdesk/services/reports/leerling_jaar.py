@@ -3,11 +3,13 @@ of planned lesson time attended."""
 
 from __future__ import annotations
 
+from typing import Any
+
 from verzuimdesk.domain.attendance import Attendance, month_label, month_starts, percent_text
 from verzuimdesk.domain.hours import format_hhmm
 from verzuimdesk.services.context import Context
 from verzuimdesk.services.reports.common import KLAS, NAME, STUDENT, hours, require_reports
-from verzuimdesk.services.reports.facts import Facts
+from verzuimdesk.services.reports.facts import Facts, StudentInfo
 from verzuimdesk.services.reports.model import (
     Chart,
     ChartKind,
@@ -76,7 +78,7 @@ def leerling_jaar_report(ctx: Context, period: Period, scope: Scope) -> Report:
         )
 
 
-def _row(student, month: str, att: Attendance) -> dict:  # type: ignore[no-untyped-def]
+def _row(student: StudentInfo, month: str, att: Attendance) -> dict[str, Any]:
     return {
         "student_id": student.leerlingnummer,
         "naam": student.name,

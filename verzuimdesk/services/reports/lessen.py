@@ -157,13 +157,14 @@ def _absence_per_lesson(facts: Facts, period: Period) -> dict[tuple[str, str], M
             " GROUP BY student_id, docent, vak"
         )
     found: dict[tuple[str, str], Minutes] = defaultdict(Minutes)
-    for row in facts.session.execute(text(sql), params):
+    for result in facts.session.execute(text(sql), params):
+        values = tuple(result)
         if student_filter:
-            if row[0] not in facts.students:
+            if values[0] not in facts.students:
                 continue
-            row = row[1:]
-        key = (row[0] or UNKNOWN, row[1] or UNKNOWN)
-        found[key].add(Minutes(*(int(v or 0) for v in row[2:])))
+            values = values[1:]
+        key = (values[0] or UNKNOWN, values[1] or UNKNOWN)
+        found[key].add(Minutes(*(int(v or 0) for v in values[2:])))
     return found
 
 

@@ -4,6 +4,8 @@ de aanwezigheid per school en klas") and how far each class is from its goal."""
 
 from __future__ import annotations
 
+from typing import Any
+
 from verzuimdesk.domain.attendance import (
     Attendance,
     Tier,
@@ -11,6 +13,7 @@ from verzuimdesk.domain.attendance import (
     tier_limits_text,
     tier_of,
 )
+from verzuimdesk.domain.policy import Rapportage
 from verzuimdesk.services.context import Context
 from verzuimdesk.services.reports.common import require_reports
 from verzuimdesk.services.reports.facts import Facts, StudentInfo
@@ -107,7 +110,12 @@ def _total_goal(goals: Goals, scope: Scope) -> float | None:
     return goals.school
 
 
-def _row(klas, members, goal, rules) -> dict:  # type: ignore[no-untyped-def]
+def _row(
+    klas: str,
+    members: list[tuple[StudentInfo, Attendance]],
+    goal: float | None,
+    rules: Rapportage,
+) -> dict[str, Any]:
     counts = {Tier.OP_KOERS: 0, Tier.AANDACHT: 0, Tier.INTENSIEF: 0}
     total = Attendance()
     for _, att in members:
