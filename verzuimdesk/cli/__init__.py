@@ -5,6 +5,8 @@
     verzuimdesk [--db DB] export generic FOLDER
     verzuimdesk [--db DB] demo --students N --seed S [--until YYYY-MM-DD]
     verzuimdesk [--db DB] signals --on YYYY-MM-DD [--policy NAME] [--json]
+    verzuimdesk [--db DB] report NAME --from DATE --to DATE [--klas K] [--opleiding O]
+                [--student LEERLINGNUMMER] (--json | --xlsx FILE | --pdf FILE)
     verzuimdesk [--db DB] letters due --on YYYY-MM-DD [--json]
     verzuimdesk [--db DB] letters print --on YYYY-MM-DD --out FILE.pdf [--student NR] [--preview]
     verzuimdesk [--db DB] people add|list|change|password|deactivate|activate …
@@ -25,7 +27,7 @@ import sys
 import time
 from collections.abc import Sequence
 
-from verzuimdesk.cli import demo, exporting, gui, importing, letters, people, signals
+from verzuimdesk.cli import demo, exporting, gui, importing, letters, people, report, signals
 from verzuimdesk.cli.common import EXIT_ERROR, DutchArgumentParser, set_acting_as
 from verzuimdesk.errors import VerzuimdeskError
 from verzuimdesk.logging_setup import setup_logging
@@ -33,7 +35,7 @@ from verzuimdesk.privacy import install_log_scrubbing, private_umask
 
 log = logging.getLogger("verzuimdesk.cli")
 
-VERBS = (gui, importing, exporting, demo, signals, letters, people)
+VERBS = (gui, importing, exporting, demo, signals, letters, people, report)
 
 
 def build_parser() -> argparse.ArgumentParser:

@@ -138,6 +138,25 @@ class Gesprekken:
 
 
 @dataclass(frozen=True)
+class Presentie:
+    """R-PRESENTIE: presence after this many lesweken of nothing but ongeoorloofd absence."""
+
+    min_lesweken: int = 4
+
+
+@dataclass(frozen=True)
+class Rapportage:
+    """The reports: MTSS tier limits (attendance % of planned lesson time, inclusive lower
+    bounds) and when a lesson the whole class misses counts as a class-wide pattern."""
+
+    niveau_1_vanaf: float = 95.0
+    niveau_2_vanaf: float = 90.0
+    patroon_min_aandeel: float = 0.25  # at least this share of the lesson's student-lessons missed
+    patroon_factor: float = 2.0  # … and this many times the class's share over all its lessons
+    patroon_min_gemist: int = 3  # … and at least this many student-lessons: one student is no class
+
+
+@dataclass(frozen=True)
 class Policy:
     name: str
     description: str = ""
@@ -152,6 +171,8 @@ class Policy:
     ouders: Ouders = field(default_factory=Ouders)
     bellijst: Bellijst = field(default_factory=Bellijst)
     gesprekken: Gesprekken = field(default_factory=Gesprekken)
+    presentie: Presentie = field(default_factory=Presentie)
+    rapportage: Rapportage = field(default_factory=Rapportage)
     brieven: Brieven = field(default_factory=Brieven)
 
 

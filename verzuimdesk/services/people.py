@@ -227,7 +227,7 @@ def person_names(ctx: Context) -> list[tuple[int, str]]:
     require(ctx, Permission.AUDIT_LOG)
     with ctx.db.unit_of_work() as session:
         rows = session.execute(select(Person.id, Person.name).order_by(Person.name))
-        return [(int(i), str(name)) for i, name in rows]
+        return [(row.id, row.name) for row in rows]
 
 
 def add_person(
