@@ -20,6 +20,7 @@ from PySide6.QtCore import (
     QModelIndex,
     QObject,
     QPersistentModelIndex,
+    QSettings,
     QSortFilterProxyModel,
     Qt,
     QUrl,
@@ -136,8 +137,14 @@ class ReportsPage(Page):
     )
     settings_group = "rapportages"
 
-    def __init__(self, ctx: Context, bus: AppBus, parent: QWidget | None = None) -> None:
-        super().__init__(ctx, bus, parent)
+    def __init__(
+        self,
+        ctx: Context,
+        bus: AppBus,
+        parent: QWidget | None = None,
+        settings: QSettings | None = None,
+    ) -> None:
+        super().__init__(ctx, bus, parent, settings)
         self.report: Report | None = None
         self._views: list[tuple[QTableView, QSortFilterProxyModel, ReportTableModel]] = []
         self._build()
