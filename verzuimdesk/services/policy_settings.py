@@ -52,6 +52,7 @@ SECTION_LABELS = {
     "ouders": "Ouders van meerderjarigen",
     "bellijst": "Bellijst",
     "gesprekken": "Verzuimgesprekken",
+    "brieven": "Verzuimbrieven",
 }
 KEY_LABELS = {
     "r16u.threshold_minutes": "Grens in minuten ongeoorloofd afwezig",
@@ -100,6 +101,8 @@ KEY_LABELS = {
     "bellijst.brugklas_every_absence": "Brugklas: elke afwezigheid bellen",
     "gesprekken.check_every_days": "Gesprek opvolgen elke dagen",
     "gesprekken.evaluate_within_weeks": "Evalueren binnen weken",
+    "brieven.termijn_werkdagen": "Brief versturen binnen werkdagen na de gebeurtenis",
+    "brieven.a_herstart_lesweken": "Eerste-dagbrief opnieuw na lesweken zonder verzuim",
 }
 
 
