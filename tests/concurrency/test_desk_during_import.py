@@ -96,7 +96,8 @@ def _write_school(folder: Path, registrations: bool) -> None:
             )
 
 
-def test_a_desk_saves_throughout_a_million_row_import(db: Database, tmp_path: Path) -> None:
+def test_a_desk_saves_throughout_a_million_row_import(any_db: Database, tmp_path: Path) -> None:
+    db = any_db
     small, big = tmp_path / "klein", tmp_path / "groot"
     _write_school(small, registrations=False)
     _write_school(big, registrations=True)
@@ -137,7 +138,9 @@ def test_a_desk_saves_throughout_a_million_row_import(db: Database, tmp_path: Pa
     _out, err = importer.communicate()
     assert importer.returncode == 0, err
     assert errors == []
-    assert slowest > 1.0, "the desk never had to wait: the test did not overlap the import"
+    if db.is_sqlite:  # one writer at a time: the desk did wait for the import's lock
+        assert slowest > 1.0, "the desk never had to wait: the test did not overlap the import"
+    assert n > 5, "the import was over before the desk got going"
     with db.unit_of_work() as session:
         assert session.scalar(select(func.count()).select_from(Note)) == notes
         assert session.scalar(select(func.count()).select_from(SickReport)) == sick

@@ -5,6 +5,7 @@ from __future__ import annotations
 import time
 from concurrent.futures import ProcessPoolExecutor
 from datetime import datetime, timedelta
+from pathlib import Path
 
 from sqlalchemy import func, select
 
@@ -70,3 +71,20 @@ def test_another_process_hears_a_save_within_two_seconds(any_db: Database) -> No
     reader.close()
     assert heard == [Changes(sick_reports=True, student_ids=frozenset({5}), remote=True)]
     assert arrived - sent < 2.0
+
+
+def test_a_nightly_import_refreshes_the_signals_and_tells_the_workstations(
+    tmp_path: Path,
+) -> None:
+    from tests.services.test_import_generic import copy_basic
+    from verzuimdesk.cli import main
+
+    path = tmp_path / "school.sqlite"
+    assert main(["--db", str(path), "demo", "--students", "1", "--until", "2025-09-05"]) == 0
+    database = open_database(path)
+    desk = change_feed.FeedReader(database, "werkplek-1")
+    assert main(["--db", str(path), "import", "generic", str(copy_basic(tmp_path))]) == 0
+    heard = desk.read()
+    assert len(heard) == 1 and heard[0].students and heard[0].registrations and heard[0].remote
+    desk.close()
+    database.dispose()

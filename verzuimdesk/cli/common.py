@@ -15,6 +15,7 @@ from typing import TextIO, TypeAlias
 from sqlalchemy.engine import make_url
 
 from verzuimdesk.errors import DatabaseError
+from verzuimdesk.services.changes import Changes
 from verzuimdesk.services.context import Actor, Context
 
 EXIT_OK = 0
@@ -136,3 +137,17 @@ def _check_db_path(db_arg: str | None) -> bool:
             "VERZUIMDESK_DB); er is niets gemaakt."
         )
     return not file.exists()
+
+
+def share_changes(ctx: Context, changes: Changes) -> None:
+    """After a verb changed data: the whole school's signals brought up to date here (an import
+    may touch every student, and no workstation runs that again for it), and the change put on
+    the change feed so the open workstations show it within seconds (issue 13)."""
+    from verzuimdesk.services import change_feed
+    from verzuimdesk.services.signals import refresh_signals
+
+    if not changes.anything:
+        return
+    print("… signalen bijwerken", file=sys.stderr, flush=True)
+    signals = refresh_signals(ctx, ctx.today())
+    change_feed.publish(ctx.db, changes | signals, f"cli:{change_feed.new_origin()}"[:64])

@@ -5,7 +5,13 @@ from __future__ import annotations
 import argparse
 from pathlib import Path
 
-from verzuimdesk.cli.common import EXIT_OK, Verbs, open_context, progress_printer
+from verzuimdesk.cli.common import (
+    EXIT_OK,
+    Verbs,
+    open_context,
+    progress_printer,
+    share_changes,
+)
 
 
 def register(verbs: Verbs) -> None:
@@ -28,4 +34,5 @@ def run(args: argparse.Namespace) -> int:
         ctx, args.folder, skip_bad_rows=args.skip_bad_rows, progress=progress_printer()
     )
     print("\n".join(summary.lines()))
+    share_changes(ctx, summary.changes)
     return EXIT_OK

@@ -2,8 +2,9 @@
 
 A use case that reads something and then writes on the strength of what it read (is the student
 already sick? is the card still undecided?) must hold a lock from before the read until its
-commit, or two workstations both see "not yet" and both write. PostgreSQL locks the one row
-(SELECT … FOR UPDATE) so desks working on other students go on. SQLite has one writer at a time:
+commit, or two workstations both see "not yet" and both write. PostgreSQL takes a transaction
+advisory lock on the student's id, so desks working on other students go on (and an import's
+row locks do not stop them). SQLite has one writer at a time:
 a do-nothing UPDATE makes pysqlite open the write transaction there and then (waiting up to the
 busy timeout), and every read after it sees the newest committed data.
 """
@@ -29,10 +30,13 @@ def lock_student(session: Session, student_id: int) -> bool:
             execution_options={"synchronize_session": False},
         )
         return bool(result.rowcount)  # type: ignore[attr-defined]
-    found = session.execute(
-        select(Student.id).where(Student.id == student_id).with_for_update()
-    ).first()
-    return found is not None
+    # an advisory lock per student, not a row lock: an import that updates the student rows
+    # (a row lock until it commits, minutes for a big one) must not hold up the desk
+    session.execute(
+        text("SELECT pg_advisory_xact_lock(hashtext('verzuimdesk.student'), :id)"),
+        {"id": student_id},
+    )
+    return session.execute(select(Student.id).where(Student.id == student_id)).first() is not None
 
 
 def lock_named(session: Session, name: str) -> None:
