@@ -1,5 +1,5 @@
 #!/usr/bin/env bash
-# Sets up everything the tests need on Debian 12, then runs ruff and the whole test suite.
+# Sets up everything the tests need on Debian 12, then runs ruff, mypy and the whole test suite.
 # Arguments go to pytest, e.g. `bash scripts/test.sh tests/store -x`.
 set -euo pipefail
 cd "$(dirname "$0")/.."
@@ -10,6 +10,7 @@ ensure_venv ".[test]"
 
 .venv/bin/ruff check .
 .venv/bin/ruff format --check .
+.venv/bin/mypy
 
 export QT_QPA_PLATFORM=offscreen
 status=0

@@ -42,6 +42,7 @@ def test_export_writes_the_exchange_format(ctx: Context, tmp_path: Path) -> None
     assert summary.rows == {
         "leerlingen.csv": 4,
         "ouders.csv": 4,
+        "leerbedrijven.csv": 0,
         "kalender.csv": 4,
         "rooster.csv": 5,
         "absenties.csv": 8,

@@ -38,6 +38,15 @@ def school_folder(tmp_path: Path, extra: str = "") -> Path:
     return folder
 
 
+def _helpers_start(
+    request: pytest.FixtureRequest, monkeypatch: pytest.MonkeyPatch, how: str
+) -> None:
+    """The test's context starts its helpers `how` (the caller says it, as the CLI and GUI do)."""
+    for name in ("ctx", "any_ctx"):
+        if name in request.fixturenames:
+            monkeypatch.setattr(request.getfixturevalue(name), "helpers", how)
+
+
 @pytest.fixture(params=["fork", "spawn"])
 def helper(request: pytest.FixtureRequest, monkeypatch: pytest.MonkeyPatch) -> str:
     """Every absenties.csv goes to a helper, started the given way, in chunks of 25 lines.
@@ -47,18 +56,18 @@ def helper(request: pytest.FixtureRequest, monkeypatch: pytest.MonkeyPatch) -> s
     if request.param not in multiprocessing.get_all_start_methods():
         pytest.skip(f"{request.param} is not available here")
     monkeypatch.setattr(registration_source, "HELPER_FROM_BYTES", 0)
-    monkeypatch.setattr(registration_source, "start_method", lambda: request.param)
+    _helpers_start(request, monkeypatch, request.param)
     monkeypatch.setattr(registrations, "STEP", 25)
     return str(request.param)
 
 
 @pytest.fixture
-def forked_helper(monkeypatch: pytest.MonkeyPatch) -> None:
+def forked_helper(request: pytest.FixtureRequest, monkeypatch: pytest.MonkeyPatch) -> None:
     """A forked helper, so what a test changes here holds in the helper too."""
     if "fork" not in multiprocessing.get_all_start_methods():
         pytest.skip("fork is not available here")
     monkeypatch.setattr(registration_source, "HELPER_FROM_BYTES", 0)
-    monkeypatch.setattr(registration_source, "start_method", lambda: "fork")
+    _helpers_start(request, monkeypatch, "fork")
     monkeypatch.setattr(registrations, "STEP", 25)
 
 

@@ -83,7 +83,7 @@ def test_second_report_is_refused_and_nothing_written(ctx: Context) -> None:
     ids = make_school(ctx)
     desk.report_sick(ctx, ids["100001"], datetime(2025, 10, 1, 8, 0), "leerling", None, "ziek")
     before = (count(ctx, SickReport), count(ctx, Registration), count(ctx, AuditEntry))
-    with pytest.raises(desk.AlreadySick, match="al ziekgemeld"):
+    with pytest.raises(desk.AlreadySick, match="al ziek gemeld door"):
         desk.report_sick(ctx, ids["100001"], datetime(2025, 10, 1, 8, 5), "ouder", "X", "ziek")
     assert (count(ctx, SickReport), count(ctx, Registration), count(ctx, AuditEntry)) == before
 

@@ -35,6 +35,6 @@ def test_split_run_equals_one_process(
     alone = signals_on(demo_ctx, ON)
     assert alone, "the demo school should give signals to compare"
     monkeypatch.setattr(signal_runs, "PARALLEL_FROM_STUDENTS", 1)
-    monkeypatch.setattr(signal_runs, "start_method", lambda: method)
+    monkeypatch.setattr(demo_ctx, "helpers", method)
     monkeypatch.setattr(signal_runs.os, "cpu_count", lambda: 2)
     assert signals_on(demo_ctx, ON) == alone

@@ -24,8 +24,8 @@ from tests.services.bellijst_school import (
 from verzuimdesk.services.context import Context
 from verzuimdesk.store.followup import Call
 from verzuimdesk.store.registrations import Registration
-from verzuimdesk.ui.pages import bellijst as bellijst_page
 from verzuimdesk.ui.bus import AppBus
+from verzuimdesk.ui.pages import bellijst as bellijst_page
 from verzuimdesk.ui.pages.bellijst import BellijstPage
 
 pytestmark = pytest.mark.gui

@@ -102,7 +102,7 @@ def test_already_sick_student_shows_the_open_report(qtbot: QtBot, ctx: Context) 
     assert not dialog.save_button.isEnabled()
     dialog.save_button.setEnabled(True)  # even if forced, the service refuses
     dialog.save_button.click()
-    assert "al ziekgemeld" in dialog.ui.message.text()
+    assert "al ziek gemeld door" in dialog.ui.message.text()
     assert count(ctx, SickReport) == 1
 
 

@@ -12,6 +12,7 @@ from verzuimdesk.services.changes import Changes
 from verzuimdesk.services.context import Context
 from verzuimdesk.services.signals import open_signals
 from verzuimdesk.store.reporting import SignalRow
+from verzuimdesk.ui import signal_refresh
 from verzuimdesk.ui.bus import AppBus
 from verzuimdesk.ui.signal_refresh import SignalRefresher
 
@@ -51,3 +52,31 @@ def test_changed_registrations_lead_to_another_refresh(qtbot, db, monkeypatch) -
     refresher.wait()
     with db.unit_of_work() as session:
         assert session.scalars(select(SignalRow.rule)).all() == ["R-16U"]
+
+
+def test_a_save_refreshes_only_that_student_and_a_remote_one_nothing(
+    qtbot, db, monkeypatch
+) -> None:  # type: ignore[no-untyped-def]
+    ctx = Context(db, actor=TESTER, clock=lambda: datetime(2025, 10, 3, 8, 0))
+    make_school(ctx)
+    first, second = add_student(ctx), add_student(ctx, achternaam="Smit")
+    for day in (date(2025, 9, 29), date(2025, 9, 30), date(2025, 10, 1), date(2025, 10, 2)):
+        register(ctx, first, day)
+        register(ctx, second, day)
+    asked: list[object] = []
+    real = signal_refresh.refresh_signals
+
+    def spy(ctx: Context, on: date, policy_name: str | None = None, student_ids=None):  # type: ignore[no-untyped-def]
+        asked.append(student_ids)
+        return real(ctx, on, policy_name, student_ids)
+
+    monkeypatch.setattr(signal_refresh, "refresh_signals", spy)
+    bus = AppBus()
+    refresher = SignalRefresher(ctx, bus)
+    bus.announce(Changes(registrations=True, student_ids=frozenset({second}), remote=True))
+    with qtbot.waitSignal(bus.status_message, timeout=20000):
+        bus.announce(Changes(sick_reports=True, student_ids=frozenset({first})))
+    refresher.wait()
+    assert asked == [frozenset({first})]
+    with db.unit_of_work() as session:
+        assert session.scalars(select(SignalRow.student_id)).all() == [first]

@@ -5,6 +5,8 @@
     verzuimdesk [--db DB] export generic FOLDER
     verzuimdesk [--db DB] demo --students N --seed S [--until YYYY-MM-DD]
     verzuimdesk [--db DB] signals --on YYYY-MM-DD [--policy NAME] [--json]
+    verzuimdesk [--db DB] letters due --on YYYY-MM-DD [--json]
+    verzuimdesk [--db DB] letters print --on YYYY-MM-DD --out FILE.pdf [--student NR] [--preview]
 
 Each verb is a module of this package with `register(verbs)`, listed once in `VERBS`. Every
 failure prints a Dutch message on stderr and exits non-zero.
@@ -13,15 +15,20 @@ failure prints a Dutch message on stderr and exits non-zero.
 from __future__ import annotations
 
 import argparse
+import logging
 import os
 import sys
+import time
 from collections.abc import Sequence
 
-from verzuimdesk.cli import demo, exporting, gui, importing, signals
+from verzuimdesk.cli import demo, exporting, gui, importing, letters, signals
 from verzuimdesk.cli.common import EXIT_ERROR, DutchArgumentParser
 from verzuimdesk.errors import VerzuimdeskError
+from verzuimdesk.logging_setup import setup_logging
 
-VERBS = (gui, importing, exporting, demo, signals)
+log = logging.getLogger("verzuimdesk.cli")
+
+VERBS = (gui, importing, exporting, demo, signals, letters)
 
 
 def build_parser() -> argparse.ArgumentParser:
@@ -47,11 +54,25 @@ def build_parser() -> argparse.ArgumentParser:
 
 def main(argv: Sequence[str] | None = None) -> int:
     args = build_parser().parse_args(argv)
+    verb = args.verb or "gui"
+    if verb != "gui":  # the GUI sets up the same log itself, tagged as the GUI
+        setup_logging("cli")
+    # the verb and how it ended, never its arguments: they name folders and files of the school
+    log.info("%s gestart", verb)
+    started = time.perf_counter()
     try:
-        return int(args.handler(args))
+        code = int(args.handler(args))
     except VerzuimdeskError as exc:
+        # the message may quote a row of a file: the kind of error is enough for the log
+        log.warning("%s gestopt: %s", verb, type(exc).__name__)
         print(f"verzuimdesk: {exc.message}", file=sys.stderr)
         return EXIT_ERROR
     except KeyboardInterrupt:
+        log.warning("%s afgebroken", verb)
         print("verzuimdesk: afgebroken.", file=sys.stderr)
         return EXIT_ERROR
+    except Exception:
+        log.exception("%s: onverwachte fout", verb)
+        raise
+    log.info("%s klaar met code %d in %.1f s", verb, code, time.perf_counter() - started)
+    return code

@@ -7,8 +7,12 @@ import sys
 import time
 from collections.abc import Callable
 from datetime import date
+from pathlib import Path
 from typing import TextIO, TypeAlias
 
+from sqlalchemy.engine import make_url
+
+from verzuimdesk.errors import DatabaseError
 from verzuimdesk.services.context import Context
 
 EXIT_OK = 0
@@ -48,7 +52,32 @@ def progress_printer(stream: TextIO = sys.stderr) -> Callable[[int, int, str], N
     return progress
 
 
-def open_context(db_arg: str | None) -> Context:
+def open_context(db_arg: str | None, *, create: bool = False) -> Context:
+    """The database the verb works on. Only the verbs that fill a database (import, demo) pass
+    `create=True`; they make a new one when there is none and say so on stderr. Every verb refuses
+    a --db path whose folder does not exist (a typo, not a wish for a new folder)."""
+    from verzuimdesk.services.processes import fork_if_available
     from verzuimdesk.store.database import open_database
 
-    return Context(open_database(db_arg))
+    fresh = _check_db_path(db_arg)
+    database = open_database(db_arg, create=create)
+    if create and fresh:
+        print(f"verzuimdesk: nieuwe database gemaakt: {database.display_name}", file=sys.stderr)
+    # the command line runs no other threads, so its helper processes may fork
+    return Context(database, helpers=fork_if_available())
+
+
+def _check_db_path(db_arg: str | None) -> bool:
+    """Refuse a SQLite path in a folder that does not exist; True when the file is new."""
+    from verzuimdesk.store.database import to_url
+
+    url = make_url(to_url(db_arg))
+    if url.get_backend_name() != "sqlite" or url.database in (None, "", ":memory:"):
+        return False
+    file = Path(str(url.database))
+    if db_arg is not None and not file.parent.is_dir():
+        raise DatabaseError(
+            f"De map '{file.parent}' van de database bestaat niet. Controleer het pad (--db of "
+            "VERZUIMDESK_DB); er is niets gemaakt."
+        )
+    return not file.exists()

@@ -26,7 +26,7 @@ def run(args: argparse.Namespace) -> int:
 
     if args.students < 1:
         raise VerzuimdeskError("--students moet minstens 1 zijn.")
-    ctx = open_context(args.db)
+    ctx = open_context(args.db, create=True)
     summary = build_demo_school(
         ctx,
         students=args.students,

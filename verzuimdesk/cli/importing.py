@@ -33,7 +33,7 @@ def register(verbs: Verbs) -> None:
 def run(args: argparse.Namespace) -> int:
     from verzuimdesk.services.importing.generic import import_generic
 
-    ctx = open_context(args.db)
+    ctx = open_context(args.db, create=True)
     summary = import_generic(
         ctx,
         args.folder,

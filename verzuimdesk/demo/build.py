@@ -37,6 +37,7 @@ from verzuimdesk.services.bulk import dict_rows, insert_rows, to_db_rows
 from verzuimdesk.services.context import Context
 from verzuimdesk.services.progress import Cancel, Progress, check, never_cancel, no_progress
 from verzuimdesk.services.school import configure_school, load_calendar
+from verzuimdesk.store.base import table_of
 from verzuimdesk.store.bulk_load import secondary_indexes_dropped
 from verzuimdesk.store.registrations import Registration
 from verzuimdesk.store.school import SchoolClass, TimetableSlot
@@ -179,7 +180,7 @@ def build_demo_school(
         ids = _insert_people(session, people, summary)
         check(cancel)
         days_of = {klas.code: class_days(klas, lesdagen, calendar) for klas in classes}
-        with secondary_indexes_dropped(session.connection(), Registration.__table__, True):
+        with secondary_indexes_dropped(session.connection(), table_of(Registration), True):
             facts = _insert_registrations(
                 session,
                 rng,
@@ -248,14 +249,14 @@ def _insert_classes(session: Session, classes: list[DemoClass], summary: DemoSum
         for weekday, lessons in enumerate(klas.week)
         for lesson in lessons
     ]
-    _insert_dicts(session, TimetableSlot.__table__, list(slots[0]), slots)
+    _insert_dicts(session, table_of(TimetableSlot), list(slots[0]), slots)
     summary.classes = len(classes)
     summary.timetable_slots = len(slots)
 
 
 def _insert_people(session: Session, people: list[DemoStudent], summary: DemoSummary) -> list[int]:
     """Students and guardians; returns the student ids in the order of `people`."""
-    _insert_dicts(session, Student.__table__, STUDENT_COLUMNS, [p.student_row() for p in people])
+    _insert_dicts(session, table_of(Student), STUDENT_COLUMNS, [p.student_row() for p in people])
     by_number = {
         number: student_id
         for number, student_id in session.execute(select(Student.leerlingnummer, Student.id))
@@ -276,7 +277,7 @@ def _insert_people(session: Session, people: list[DemoStudent], summary: DemoSum
         for person, student_id in zip(people, ids, strict=True)
         for g in person.guardians
     ]
-    _insert_dicts(session, Guardian.__table__, GUARDIAN_COLUMNS, guardians)
+    _insert_dicts(session, table_of(Guardian), GUARDIAN_COLUMNS, guardians)
     summary.students = len(people)
     summary.guardians = len(guardians)
     return ids

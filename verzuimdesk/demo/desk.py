@@ -25,6 +25,7 @@ from verzuimdesk.demo.people import DemoStudent
 from verzuimdesk.domain.calendar import SchoolCalendar
 from verzuimdesk.domain.leave import Decider, LeaveKind, Status
 from verzuimdesk.domain.route import age_on
+from verzuimdesk.store.base import table_of
 from verzuimdesk.store.desk import LeaveCard, SickReport
 
 DESK_USER = "receptie"
@@ -110,6 +111,14 @@ def _leave_card_row(
     }
 
 
+def _one_open_report(episodes: list[SickEpisode]) -> None:
+    """A student has at most one open sick report (the database refuses a second): when two
+    episodes both run to the end of the period, the earlier one gets its beter-melding."""
+    ongoing = sorted((e for e in episodes if e.desk and e.ongoing), key=lambda e: e.start)
+    for episode in ongoing[:-1]:
+        episode.ongoing = False
+
+
 def insert_desk_rows(
     session: Session,
     rng: Random,
@@ -123,6 +132,7 @@ def insert_desk_rows(
     leave: list[LeaveEvent] = []
     leave_rows: list[dict[str, Any]] = []
     for person, student_id, days, plan in items:
+        _one_open_report(plan.sick)
         for episode in plan.sick:
             if episode.desk:
                 sick.append(episode)
@@ -134,7 +144,7 @@ def insert_desk_rows(
     # statements, and RETURNING on SQLite goes row by row); ids are read back by natural key
     student_ids = [student_id for _, student_id, _, _ in items]
     if sick_rows:
-        session.execute(insert(SickReport.__table__), sick_rows)
+        session.execute(insert(table_of(SickReport)), sick_rows)
         found = {
             (student_id, starts_at): row_id
             for row_id, student_id, starts_at in session.execute(
@@ -146,7 +156,7 @@ def insert_desk_rows(
         for episode, row in zip(sick, sick_rows, strict=True):
             episode.row_id = found[(row["student_id"], row["starts_at"])]
     if leave_rows:
-        session.execute(insert(LeaveCard.__table__), leave_rows)
+        session.execute(insert(table_of(LeaveCard)), leave_rows)
         cards = {
             (student_id, kind, start_date, start_time): row_id
             for row_id, student_id, kind, start_date, start_time in session.execute(

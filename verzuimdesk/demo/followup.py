@@ -24,6 +24,7 @@ from verzuimdesk.domain.calendar import SchoolCalendar
 from verzuimdesk.domain.conversations import QUESTIONS
 from verzuimdesk.domain.leave import Decider, LeaveKind, Status
 from verzuimdesk.domain.route import Route, age_on, route_for
+from verzuimdesk.store.base import table_of
 from verzuimdesk.store.desk import LeaveCard
 from verzuimdesk.store.followup import Call, Conversation, Note
 from verzuimdesk.store.registrations import Source
@@ -367,6 +368,6 @@ def insert_followup(
     counts: dict[str, int] = {}
     for label, model, rows in tables:
         if rows:
-            session.execute(insert(model.__table__), rows)
+            session.execute(insert(table_of(model)), rows)
         counts[label] = len(rows)
     return counts

@@ -18,6 +18,7 @@ from verzuimdesk.demo.absence_patterns import (
 )
 from verzuimdesk.demo.timetable import Lesson, clock
 from verzuimdesk.services.bulk import CachedForm, db_form, insert_rows
+from verzuimdesk.store.base import table_of
 from verzuimdesk.store.registrations import Registration, Source
 
 COLUMNS = (
@@ -41,7 +42,7 @@ CHUNK = 50_000  # rows per insert
 class RegistrationWriter:
     def __init__(self, session: Session, days_of: dict[str, ClassDays]) -> None:
         connection = session.connection()
-        table, dialect = Registration.__table__, connection.dialect
+        table, dialect = table_of(Registration), connection.dialect
         self._insert = insert_rows(connection, table, COLUMNS)
         enc_date = CachedForm(db_form(table.c.date, dialect)).__getitem__
         enc_time = CachedForm(db_form(table.c.begin, dialect)).__getitem__

@@ -118,6 +118,14 @@ class Ouders:
 
 
 @dataclass(frozen=True)
+class Brieven:
+    """R-BRIEF-DUE and R-BRIEF-EVENT: how long a letter stays due, when letter a starts again."""
+
+    termijn_werkdagen: int = 10  # an event is answered within this many werkdagen
+    a_herstart_lesweken: int = 4  # whole lesweken without OA before letter a is sent again
+
+
+@dataclass(frozen=True)
 class Bellijst:
     near_threshold_minutes: int = 12 * 60  # "12 of 16 hours": close to R-16U
     brugklas_every_absence: bool = False  # R-BRUGKLAS: first year VO, every OA is a call
@@ -144,6 +152,7 @@ class Policy:
     ouders: Ouders = field(default_factory=Ouders)
     bellijst: Bellijst = field(default_factory=Bellijst)
     gesprekken: Gesprekken = field(default_factory=Gesprekken)
+    brieven: Brieven = field(default_factory=Brieven)
 
 
 def _convert(value: Any, expected: Any, key: str, profile: str) -> Any:
@@ -199,7 +208,7 @@ def _build(cls: type, data: dict[str, Any], prefix: str, profile: str) -> Any:
             continue
         expected = hints[f.name]
         raw = data[f.name]
-        if is_dataclass(expected):
+        if isinstance(expected, type) and is_dataclass(expected):
             if not isinstance(raw, dict):
                 raise PolicyError(
                     f"Beleidsprofiel '{profile}': '{prefix}{f.name}' moet een sectie "

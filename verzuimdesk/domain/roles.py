@@ -44,6 +44,7 @@ class Permission(Enum):
     DUO_MELDINGEN = "DUO-meldingen voorbereiden of vastleggen"
     SIGNALS_CLOSE = "signalen afsluiten"
     LETTERS = "brieven maken en printen"
+    MEASURES = "schorsingen en verwijderingen vastleggen"
     LETTER_TEMPLATES = "briefsjablonen wijzigen"
     REPORTS = "rapportages bekijken"
     IMPORT = "gegevens importeren"
@@ -70,6 +71,7 @@ _CASEWORK = _DESK | {
     Permission.DUO_MELDINGEN,
     Permission.SIGNALS_CLOSE,
     Permission.LETTERS,
+    Permission.MEASURES,
     Permission.REPORTS,
     Permission.EXPORT,
 }

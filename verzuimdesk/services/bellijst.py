@@ -356,7 +356,7 @@ def _follow_ups(session: Session, on: date) -> dict[int, date]:
         )
         .all()
     )
-    return {sid: follow_up for sid, follow_up in rows}
+    return {sid: follow_up for sid, follow_up in rows if follow_up is not None}
 
 
 def _calls_today(session: Session, on: date) -> dict[int, list[CallDone]]:

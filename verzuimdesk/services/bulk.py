@@ -17,7 +17,7 @@ from operator import itemgetter
 from typing import Any
 
 from sqlalchemy import Column, Connection, Dialect, Table, bindparam, insert
-from sqlalchemy.sql.expression import Executable, Insert, Update
+from sqlalchemy.sql.expression import Insert, Update
 
 from verzuimdesk.services.progress import Cancel, Progress, check
 
@@ -83,7 +83,7 @@ class RawStatement:
     """
 
     def __init__(
-        self, connection: Connection, statement: Insert | Update | Executable, names: Sequence[str]
+        self, connection: Connection, statement: Insert | Update, names: Sequence[str]
     ) -> None:
         compiled = statement.compile(dialect=connection.dialect)
         self._connection = connection
@@ -124,6 +124,15 @@ class RawStatement:
                 progress(min(start + CHUNK, total), total, what)
 
 
+def _placeholders_of_row(i: int) -> Callable[[str], Any]:
+    """The bind parameters of row `i` of a multi-row insert, by column name."""
+
+    def placeholder(name: str) -> Any:
+        return bindparam(f"r{i}_{name}")
+
+    return placeholder
+
+
 @dataclass(frozen=True)
 class _Compiled:
     sql: str
@@ -162,7 +171,7 @@ class MultiRowInsert:
         self, table: Table, values: Callable[[Callable[[str], Any]], dict[str, Any]], rows: int
     ) -> tuple[_Compiled, bool]:
         """The statement for `rows` rows, and whether its placeholders go row by row."""
-        rows_values = [values(lambda name, i=i: bindparam(f"r{i}_{name}")) for i in range(rows)]
+        rows_values = [values(_placeholders_of_row(i)) for i in range(rows)]
         compiled = insert(table).values(rows_values).compile(dialect=self._connection.dialect)
         if not compiled.positional:
             keys = [f"r{i}_{n}" for i in range(rows) for n in self._names]
@@ -188,7 +197,7 @@ class MultiRowInsert:
         width = len(self._names)
         if statement.reorder is not None:
             reorder = statement.reorder
-            rows = (values[i : i + width] for i in range(0, len(values), width))
+            rows = (tuple(values[i : i + width]) for i in range(0, len(values), width))
             values = list(chain.from_iterable(map(reorder, rows)))
         size = step * width
         flat = []

@@ -27,6 +27,7 @@ from verzuimdesk.services.context import Context
 from verzuimdesk.services.conversations import record_checks_due
 from verzuimdesk.services.school import code_map, load_policy
 from verzuimdesk.store.followup import Call
+from verzuimdesk.store.locks import lock_student
 from verzuimdesk.store.registrations import Registration, Source
 from verzuimdesk.store.students import Guardian, Student
 
@@ -56,15 +57,21 @@ class StudentContacts(NamedTuple):
 class StudentLike(Protocol):
     """What the contact rules read of a student: an ORM `Student` or a lighter row."""
 
+    # read-only members, so a NamedTuple row matches as well as the ORM object
     @property
     def full_name(self) -> str: ...
-
-    geboortedatum: date
-    telefoon: str | None
-    email: str | None
-    ouders_informeren: bool | None
-    sector: str | None
-    leerjaar: int | None
+    @property
+    def geboortedatum(self) -> date: ...
+    @property
+    def telefoon(self) -> str | None: ...
+    @property
+    def email(self) -> str | None: ...
+    @property
+    def ouders_informeren(self) -> bool | None: ...
+    @property
+    def sector(self) -> str | None: ...
+    @property
+    def leerjaar(self) -> int | None: ...
 
 
 class GuardianData(NamedTuple):
@@ -183,9 +190,11 @@ def log_call(
             field="terugbellen",
         )
     with ctx.db.unit_of_work() as session:
-        student = session.get(Student, student_id)
-        if student is None:
+        # the conversations' checks below are read and moved on: one desk at a time
+        if not lock_student(session, student_id):
             raise NotFoundError(f"Leerling {student_id} bestaat niet (meer).")
+        student = session.get(Student, student_id)
+        assert student is not None  # just locked
         policy = load_policy(session)
         contacts = contacts_for(student, guardian_data(student.guardians), list_date, policy)
         contact = next((c for c in contacts.contacts if c.key == contact_key), None)
@@ -239,6 +248,7 @@ def reregister_sick_as_oa(ctx: Context, student_id: int, on: date, reason: str) 
             "Geef een reden op voor het omzetten van ziek naar ongeoorloofd.", field="reden"
         )
     with ctx.db.unit_of_work() as session:
+        lock_student(session, student_id)  # the offer is checked, then acted on
         if ziek6_offer(session, student_id, on) is None:
             raise ValidationError(
                 "Omzetten kan alleen als de zieke leerling die dag twee keer niet bereikt is en "
@@ -262,16 +272,3 @@ def reregister_sick_as_oa(ctx: Context, student_id: int, on: date, reason: str) 
                 audit.snapshot(row, *fields),
             )
     return Changes(registrations=True, student_ids=frozenset({student_id}))
-
-
-def calls_of(session: Session, student_ids: Iterable[int], on: date) -> dict[int, list[Call]]:
-    """The calls of a list date per student, oldest first."""
-    found: dict[int, list[Call]] = {}
-    rows = session.scalars(
-        select(Call).where(Call.list_date == on).order_by(Call.called_at, Call.id)
-    )
-    wanted = set(student_ids)
-    for call in rows:
-        if call.student_id in wanted:
-            found.setdefault(call.student_id, []).append(call)
-    return found

@@ -25,6 +25,7 @@ from verzuimdesk.services import audit
 from verzuimdesk.services.changes import Changes
 from verzuimdesk.services.context import Context
 from verzuimdesk.services.school import load_policy
+from verzuimdesk.store.locks import lock_student
 from verzuimdesk.store.students import Student
 
 # the three answers a verzuimmedewerker can record, in the order a form offers them
@@ -101,6 +102,7 @@ def record_consent(ctx: Context, student_id: int, choice: bool | None, on: date 
             field="datum",
         )
     with ctx.db.unit_of_work() as session:
+        lock_student(session, student_id)  # "before" in the audit trail is what was there
         student = _require_student(session, student_id)
         if on is not None and on < student.geboortedatum:
             raise ValidationError(

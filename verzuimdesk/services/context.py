@@ -8,6 +8,7 @@ from dataclasses import dataclass, field
 from datetime import date, datetime
 
 from verzuimdesk.domain.roles import Role
+from verzuimdesk.services.processes import SAFE, StartMethod
 from verzuimdesk.store.database import Database
 
 
@@ -39,6 +40,8 @@ class Context:
     actor: Actor = field(default_factory=_local_actor)
     # injected so tests and the demo can fix "now"; production uses the wall clock
     clock: Callable[[], datetime] = datetime.now
+    # how helper processes start: the entry point says it (the CLI forks, the GUI spawns)
+    helpers: StartMethod = SAFE
 
     @property
     def user(self) -> str:

@@ -23,6 +23,7 @@ from verzuimdesk.services.changes import Changes
 from verzuimdesk.services.context import Context
 from verzuimdesk.services.school import load_policy
 from verzuimdesk.store.followup import Conversation, Note
+from verzuimdesk.store.locks import lock_student
 from verzuimdesk.store.students import Student
 
 NOTE_KINDS = ("notitie", "niet pluis")
@@ -177,6 +178,10 @@ def close_conversation(ctx: Context, conversation_id: int, on: date, evaluation:
         )
     with ctx.db.unit_of_work() as session:
         row = session.get(Conversation, conversation_id)
+        if row is not None:
+            # lock, then read again: another desk may have closed it a moment ago
+            lock_student(session, row.student_id)
+            row = session.get(Conversation, conversation_id, populate_existing=True)
         if row is None:
             raise NotFoundError(f"Verzuimgesprek {conversation_id} bestaat niet (meer).")
         if row.closed_on is not None:

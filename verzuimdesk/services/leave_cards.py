@@ -23,6 +23,7 @@ from verzuimdesk.services.context import Context
 from verzuimdesk.services.lesson_registrations import Link, lessons_on, register_lessons
 from verzuimdesk.services.school import load_calendar, load_policy
 from verzuimdesk.store.desk import LeaveCard
+from verzuimdesk.store.locks import lock_student
 from verzuimdesk.store.registrations import Source
 from verzuimdesk.store.school import TimetableSlot
 from verzuimdesk.store.students import Student
@@ -185,9 +186,12 @@ def _register(
 def save_card(ctx: Context, student_id: int, card: rules.CardInput) -> CardResult:
     """Save a card as its rules allow: granted, a notification, or requested (R-VERLOF-1..5)."""
     with ctx.db.unit_of_work() as session:
-        student = session.get(Student, student_id)
-        if student is None:
+        # the days of leave already used this year are counted below: a card saved at another
+        # desk meanwhile must be counted too, so hold the student until this one is saved
+        if not lock_student(session, student_id):
             raise NotFoundError("Deze leerling bestaat niet (meer). Zoek de leerling opnieuw.")
+        student = session.get(Student, student_id)
+        assert student is not None  # just locked
         assessment, calendar = _assess(session, ctx, student_id, card)
         if assessment.problems:
             raise ValidationError(
@@ -242,6 +246,10 @@ def decide_card(
         raise ValidationError("Vul in wie heeft beslist.", "beslist door")
     with ctx.db.unit_of_work() as session:
         row = session.get(LeaveCard, card_id)
+        if row is not None:
+            # lock, then read again: another desk may have decided a moment ago
+            lock_student(session, row.student_id)
+            row = session.get(LeaveCard, card_id, populate_existing=True)
         if row is None:
             raise NotFoundError("Deze verlofkaart bestaat niet (meer).")
         if row.status != rules.Status.AANGEVRAAGD:

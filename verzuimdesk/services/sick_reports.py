@@ -15,6 +15,7 @@ from dataclasses import dataclass, field
 from datetime import date, datetime, time
 
 from sqlalchemy import func, or_, select
+from sqlalchemy.exc import IntegrityError
 from sqlalchemy.orm import Session
 
 from verzuimdesk.domain import sick_reports as rules
@@ -27,20 +28,24 @@ from verzuimdesk.services.context import Context
 from verzuimdesk.services.lesson_registrations import OA_CODE, Link, lessons_on, register_lessons
 from verzuimdesk.services.school import load_calendar, load_policy
 from verzuimdesk.store.desk import SickReport
+from verzuimdesk.store.locks import lock_student
 from verzuimdesk.store.registrations import Registration, Source
 from verzuimdesk.store.students import Student
 
 SICK_CODE = "Z"
+OPEN_REPORT_INDEX = "ux_sick_report_open"
 
 
 class AlreadySick(ValidationError):
     """The student has an open report: show it instead of making a second one."""
 
     def __init__(self, report: SickReportView) -> None:
+        by = f" door {report.entered_by}" if report.entered_by else ""
         super().__init__(
-            f"{report.student_name} is al ziekgemeld sinds {report.starts_at:%d-%m-%Y %H:%M} "
-            f"(gemeld door {report.caller_text}). Er is geen tweede ziekmelding gemaakt; meld "
-            "de leerling eerst beter (F3) als dat nodig is.",
+            f"{report.student_name} is al ziek gemeld{by} om "
+            f"{report.called_at:%H:%M} op {report.called_at:%d-%m-%Y} (beller: "
+            f"{report.caller_text}; ziek sinds {report.starts_at:%d-%m-%Y %H:%M}). Er is geen "
+            "tweede ziekmelding gemaakt; meld de leerling eerst beter (F3) als dat nodig is.",
             "leerling",
         )
         self.report = report
@@ -61,6 +66,7 @@ class SickReportView:
     reason: str
     days: int = 0  # lesdagen with a Z of this report so far
     minutes: int = 0  # lesson minutes registered Z so far
+    entered_by: str = ""  # the desk user who entered it
 
     @property
     def is_open(self) -> bool:
@@ -118,6 +124,7 @@ def _make_view(report: SickReport, student: Student, days: int, minutes: int) ->
         reason=report.reason,
         days=days,
         minutes=minutes,
+        entered_by=report.entered_by,
     )
 
 
@@ -133,14 +140,6 @@ def open_report_for(ctx: Context, student_id: int) -> SickReportView | None:
     with ctx.db.unit_of_work() as session:
         report = _open_report(session, student_id)
         return None if report is None else _view(session, report)
-
-
-def get_report(ctx: Context, report_id: int) -> SickReportView:
-    with ctx.db.unit_of_work() as session:
-        report = session.get(SickReport, report_id)
-        if report is None:
-            raise NotFoundError(f"Ziekmelding {report_id} bestaat niet (meer).")
-        return _view(session, report)
 
 
 def list_open_reports(ctx: Context) -> list[SickReportView]:
@@ -226,7 +225,20 @@ def materialise_sick_days(ctx: Context, up_to: date) -> Changes:
             SickReport.ended_at.is_(None),
             SickReport.ended_at > datetime.combine(up_to, time.min),
         )
-        for report in session.scalars(select(SickReport).where(still_running)):
+        # every workstation runs this at start: in student order, each student locked first, so
+        # two of them (or a desk) never add the same lesson twice
+        running = session.execute(
+            select(SickReport.id, SickReport.student_id)
+            .where(still_running)
+            .order_by(SickReport.student_id, SickReport.id)
+        ).all()
+        for report_id, student_id in running:
+            lock_student(session, student_id)
+            report = session.get(SickReport, report_id, populate_existing=True)
+            if report is None or not (
+                report.ended_at is None or report.ended_at > datetime.combine(up_to, time.min)
+            ):
+                continue
             if _materialise(session, ctx, report, calendar, up_to):
                 touched.add(report.student_id)
     if not touched:
@@ -249,10 +261,38 @@ def report_sick(
 ) -> DeskResult:
     """Enter a phoned-in ziekmelding (R-ZIEK-1..5) and its registrations up to today."""
     reason = reason.strip() or "ziek"
+    try:
+        return _report_sick(
+            ctx, student_id, called_at, caller_kind, caller_name, reason, sick_since, note
+        )
+    except IntegrityError as exc:
+        # the database's one-open-report index: another desk saved a report for this student
+        # between our check and our write (only possible without the student lock, e.g. an
+        # older verzuimdesk on the same server); show theirs, as the check would have
+        if OPEN_REPORT_INDEX not in str(exc.orig) and "sick_report.student_id" not in str(exc.orig):
+            raise
+        existing = open_report_for(ctx, student_id)
+        if existing is None:
+            raise
+        raise AlreadySick(existing) from None
+
+
+def _report_sick(
+    ctx: Context,
+    student_id: int,
+    called_at: datetime,
+    caller_kind: str,
+    caller_name: str | None,
+    reason: str,
+    sick_since: date | None,
+    note: str | None,
+) -> DeskResult:
     with ctx.db.unit_of_work() as session:
-        student = session.get(Student, student_id)
-        if student is None:
+        # first of all: two desks entering the same student wait for each other here
+        if not lock_student(session, student_id):
             raise NotFoundError("Deze leerling bestaat niet (meer). Zoek de leerling opnieuw.")
+        student = session.get(Student, student_id)
+        assert student is not None  # just locked
         open_report = _open_report(session, student_id)
         if open_report is not None:
             raise AlreadySick(_view(session, open_report, student))
@@ -307,6 +347,7 @@ def report_better(
     better_from = better_from or called_at
     rules.check_call_time(called_at, ctx.now())
     with ctx.db.unit_of_work() as session:
+        lock_student(session, student_id)  # a second beter-melding waits and then finds none
         report = _open_report(session, student_id)
         if report is None:
             student = session.get(Student, student_id)
@@ -372,7 +413,11 @@ def mark_unreachable(ctx: Context, report_id: int, from_day: date, note: str) ->
             "toelichting",
         )
     with ctx.db.unit_of_work() as session:
-        report = session.get(SickReport, report_id)
+        found = session.get(SickReport, report_id)
+        if found is not None:
+            # lock, then read again: another desk may have ended it a moment ago
+            lock_student(session, found.student_id)
+        report = session.get(SickReport, report_id, populate_existing=True)
         if report is None or report.ended_at is not None:
             raise NotFoundError("Deze ziekmelding is al afgesloten of bestaat niet meer.")
         start = datetime.combine(from_day, time.min)

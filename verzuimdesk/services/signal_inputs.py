@@ -10,9 +10,10 @@ read: later data never leaks into an earlier answer.
 from __future__ import annotations
 
 from collections import defaultdict
-from collections.abc import Collection
+from collections.abc import Collection, Iterable
 from dataclasses import dataclass
 from datetime import date
+from typing import Any, cast
 
 from sqlalchemy import ColumnElement, FromClause, bindparam, exists, func, or_, select
 from sqlalchemy.orm import Session
@@ -29,6 +30,7 @@ from verzuimdesk.domain.signals import (
 )
 from verzuimdesk.domain.signals.model import Memo, mark_sick_afterwards, sick_codes
 from verzuimdesk.services.school import code_map, load_calendar, load_policy
+from verzuimdesk.store.base import table_of
 from verzuimdesk.store.registrations import Registration
 from verzuimdesk.store.reporting import DuoReport
 from verzuimdesk.store.school import TimetableSlot
@@ -77,7 +79,8 @@ def _students(
     facts: dict[int, StudentFacts] = {}
     klas: dict[int, str] = {}
     for row in session.execute(stmt):
-        facts[row[0]] = StudentFacts(*row[1:11])
+        # the select lists StudentFacts' fields in order; a Row slice is typed per column union
+        facts[row[0]] = StudentFacts(*cast(tuple[Any, ...], row[1:11]))
         klas[row[0]] = row[11]
     return facts, klas
 
@@ -121,7 +124,9 @@ def _days(
     cursor = connection.connection.cursor()
     try:
         cursor.execute(_REGISTRATIONS_SQL.format(on=mark, only=only), params)
-        return days_per_student(cursor, codes, late_max_minutes, to_date)
+        # a DB-API cursor iterates its rows; the select gives them in days_per_student's shape
+        rows = cast(Iterable[tuple[int, object, str, int, int]], cursor)
+        return days_per_student(rows, codes, late_max_minutes, to_date)
     finally:
         cursor.close()
 
@@ -136,7 +141,7 @@ def _registered_later(table: FromClause) -> ColumnElement[bool]:
 # for one student. The sick rows registered later are kept when their day has no sick row
 # registered in time or at an unknown moment; that check runs only for the few late rows, where
 # grouping every sick row of the school would cost a third more.
-_REG = Registration.__table__
+_REG = table_of(Registration)
 _SAME_DAY = _REG.alias("same_day")
 _AFTERWARDS_SQL = (
     select(_REG.c.student_id, _REG.c.date)

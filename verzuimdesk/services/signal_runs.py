@@ -9,7 +9,6 @@ it saves there.
 
 from __future__ import annotations
 
-import multiprocessing
 import os
 from collections.abc import Collection
 from concurrent.futures import ProcessPoolExecutor
@@ -22,7 +21,7 @@ from sqlalchemy.orm import Session
 
 from verzuimdesk.domain.signals import ReportFact, RuleEnv, Signal, evaluate_student
 from verzuimdesk.services.gc_pause import gc_paused
-from verzuimdesk.services.processes import start_method
+from verzuimdesk.services.processes import StartMethod, context_for
 from verzuimdesk.services.signal_inputs import (
     IdRange,
     SignalInputs,
@@ -86,6 +85,8 @@ def compute_signals(
     on: date,
     policy_name: str | None,
     student_ids: Collection[int] | None = None,
+    *,
+    helpers: StartMethod,
 ) -> tuple[Computed, dict[int, list[ReportFact]]]:
     """The engine's signals on `on` and the reports they were weighed against, per student."""
     ids = None if student_ids is not None else list(session.scalars(select(Student.id)))
@@ -95,11 +96,11 @@ def compute_signals(
             inputs = load_inputs(session, on, policy_name, student_ids)
             return evaluate(inputs), inputs.reports
     ids.sort()
-    method = start_method()
+    method = helpers
     # a spawned worker spends its first moments importing: give it a smaller part
     own_share = 1 / processes if method == "fork" else 1.5 / (processes + 0.5)
     ranges = _ranges(ids, processes, own_share)
-    context = multiprocessing.get_context(method)
+    context = context_for(method)
     with ProcessPoolExecutor(len(ranges) - 1, mp_context=context) as pool:
         futures = [
             pool.submit(_evaluate_range, db.url, on, policy_name, part) for part in ranges[1:]

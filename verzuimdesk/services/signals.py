@@ -27,10 +27,12 @@ from verzuimdesk.errors import NotFoundError, ValidationError
 from verzuimdesk.services import audit
 from verzuimdesk.services.changes import Changes
 from verzuimdesk.services.context import Context
+from verzuimdesk.services.processes import StartMethod
 from verzuimdesk.services.school import load_policy
 from verzuimdesk.services.signal_inputs import load_reports
 from verzuimdesk.services.signal_runs import compute_signals
 from verzuimdesk.store.database import Database
+from verzuimdesk.store.locks import lock_named, lock_student
 from verzuimdesk.store.reporting import SignalRow
 from verzuimdesk.store.students import Student
 
@@ -95,8 +97,11 @@ def _open_on(
     on: date,
     policy_name: str | None,
     student_ids: Collection[int] | None,
+    helpers: StartMethod,
 ) -> list[Signal]:
-    computed, all_reports = compute_signals(db, session, on, policy_name, student_ids)
+    computed, all_reports = compute_signals(
+        db, session, on, policy_name, student_ids, helpers=helpers
+    )
     merged: dict[tuple[str, str, date], Signal] = {}
     for sid, signal in computed:
         reports = all_reports.get(sid)  # most students have none: skip the look-up
@@ -115,7 +120,7 @@ def _open_on(
 def signals_on(ctx: Context, on: date, policy_name: str | None = None) -> list[Signal]:
     """Every signal open on `on`: arisen on or before it and not dealt with."""
     with ctx.db.unit_of_work() as session:
-        return _open_on(ctx.db, session, on, policy_name, None)
+        return _open_on(ctx.db, session, on, policy_name, None, ctx.helpers)
 
 
 def student_signals(
@@ -123,7 +128,7 @@ def student_signals(
 ) -> list[Signal]:
     """The open signals of one student (by database id), for the dossier."""
     with ctx.db.unit_of_work() as session:
-        return _open_on(ctx.db, session, on, policy_name, [student_id])
+        return _open_on(ctx.db, session, on, policy_name, [student_id], ctx.helpers)
 
 
 def open_signals(
@@ -161,18 +166,30 @@ def open_signals(
     return result
 
 
-def refresh_signals(ctx: Context, on: date, policy_name: str | None = None) -> Changes:
-    """Store the signals that arose on or before `on` and settle the stored ones.
+def refresh_signals(
+    ctx: Context,
+    on: date,
+    policy_name: str | None = None,
+    student_ids: Collection[int] | None = None,
+) -> Changes:
+    """Store the signals that arose on or before `on` and settle the stored ones, for the whole
+    school or (after a desk saved something about them) for the given students only.
 
     New signals are added once (student, rule, arose_on); closed ones stay closed. A stored open
     signal a report now covers becomes "gemeld"; one the engine no longer finds under the same
     policy (its registrations were corrected) becomes "vervallen". One audit entry per run.
     """
     with ctx.db.unit_of_work() as session:
-        computed, all_reports = compute_signals(ctx.db, session, on, policy_name)
+        # one refresh at a time on the whole database: two workstations refreshing the same
+        # student would both add the same new signal
+        lock_named(session, "signalen")
+        only = None if student_ids is None else sorted(set(student_ids))
+        computed, all_reports = compute_signals(
+            ctx.db, session, on, policy_name, only, helpers=ctx.helpers
+        )
         policy = load_policy(session, policy_name).name
         existing = {
-            (row.student_id, row.rule, row.arose_on): row for row, _ in _stored(session, on, None)
+            (row.student_id, row.rule, row.arose_on): row for row, _ in _stored(session, on, only)
         }
         now = ctx.now()
         tally: Counter[str] = Counter()
@@ -202,6 +219,7 @@ def refresh_signals(ctx: Context, on: date, policy_name: str | None = None) -> C
             touched.add(row.student_id)
         if not tally:
             return Changes()
+        scope: dict[str, Any] = {} if only is None else {"leerlingen": only}
         audit.record(
             session,
             ctx,
@@ -209,7 +227,7 @@ def refresh_signals(ctx: Context, on: date, policy_name: str | None = None) -> C
             "signal",
             None,
             None,
-            {"op": on, "beleid": policy, **tally},
+            {"op": on, "beleid": policy, **scope, **tally},
         )
     return Changes(signals=True, student_ids=frozenset(touched))
 
@@ -240,6 +258,10 @@ def close_signal(ctx: Context, signal_id: int, reason: str) -> Changes:
         raise ValidationError("Geef een reden op waarom het signaal wordt gesloten.", field="reden")
     with ctx.db.unit_of_work() as session:
         row = session.get(SignalRow, signal_id)
+        if row is not None:
+            # lock, then read again: another desk or a refresh may have settled it meanwhile
+            lock_student(session, row.student_id)
+            row = session.get(SignalRow, signal_id, populate_existing=True)
         if row is None:
             raise NotFoundError(f"Signaal {signal_id} bestaat niet (meer).")
         if row.status != OPEN:

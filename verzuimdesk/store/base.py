@@ -2,7 +2,7 @@
 
 from __future__ import annotations
 
-from sqlalchemy import MetaData
+from sqlalchemy import MetaData, Table
 from sqlalchemy.orm import DeclarativeBase
 
 NAMING_CONVENTION = {
@@ -16,3 +16,16 @@ NAMING_CONVENTION = {
 
 class Base(DeclarativeBase):
     metadata = MetaData(naming_convention=NAMING_CONVENTION)
+
+
+def table_of(model: type[Base]) -> Table:
+    """The model's Table, typed as one.
+
+    `Model.__table__` is typed as a FromClause (a mapper may map a join or a select), so code that
+    inserts into it or reads `.c` as Columns would need a cast at every use; every model here maps
+    one plain table, which this checks once.
+    """
+    table = model.__table__
+    if not isinstance(table, Table):  # pragma: no cover - every model maps one table
+        raise TypeError(f"{model.__name__} is not mapped to a single table")
+    return table

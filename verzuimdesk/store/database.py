@@ -2,6 +2,7 @@
 
 from __future__ import annotations
 
+import os
 import sqlite3
 from collections.abc import Iterator
 from contextlib import contextmanager
@@ -88,6 +89,9 @@ def backup_sqlite(engine: Engine, reason: str) -> Path | None:
         return None
     stamp = datetime.now().strftime("%Y%m%d-%H%M%S")
     target = paths.backup_dir() / f"{Path(database).stem}-{stamp}-{reason}.sqlite"
+    # the copy holds personal data of minors: readable by its owner only, from the first byte
+    os.close(os.open(target, os.O_CREAT | os.O_WRONLY, 0o600))
+    target.chmod(0o600)
     source = sqlite3.connect(database)
     try:
         dest = sqlite3.connect(target)
@@ -100,10 +104,25 @@ def backup_sqlite(engine: Engine, reason: str) -> Path | None:
     return target
 
 
-def open_database(db: str | Path | None = None, *, upgrade: bool = True) -> Database:
-    """Open (creating if needed) and upgrade to the newest schema, backing up first."""
+def open_database(
+    db: str | Path | None = None, *, upgrade: bool = True, create: bool = True
+) -> Database:
+    """Open and upgrade to the newest schema, backing up first.
+
+    `create=False` (the command line's verbs that only read) refuses a database that does not
+    exist yet or holds no verzuimdesk data, instead of making an empty one: a typo in a nightly
+    job must fail, not report "Geen open signalen.".
+    """
     url = to_url(db)
     shown = make_url(url).render_as_string(hide_password=True)
+    parsed = make_url(url)
+    if parsed.get_backend_name() == "sqlite" and parsed.database not in (None, "", ":memory:"):
+        file = Path(str(parsed.database))
+        if not create and not file.exists():
+            raise DatabaseError(
+                f"De database '{file}' bestaat niet. Controleer het pad (--db of "
+                "VERZUIMDESK_DB); er is niets gemaakt of gewijzigd."
+            )
     try:
         engine = create_db_engine(url)
     except Exception as exc:  # a malformed URL or a missing driver
@@ -112,7 +131,7 @@ def open_database(db: str | Path | None = None, *, upgrade: bool = True) -> Data
             "verbindingsgegevens (--db of VERZUIMDESK_DB)."
         ) from exc
     try:
-        _bring_up_to_date(engine, upgrade)
+        _bring_up_to_date(engine, upgrade, create)
     except DatabaseError:
         engine.dispose()  # release the file, so the user can move or restore it
         raise
@@ -125,10 +144,16 @@ def open_database(db: str | Path | None = None, *, upgrade: bool = True) -> Data
     return Database(url=url, engine=engine, sessions=sessionmaker(engine, expire_on_commit=False))
 
 
-def _bring_up_to_date(engine: Engine, upgrade: bool) -> None:
+def _bring_up_to_date(engine: Engine, upgrade: bool, create: bool = True) -> None:
     with engine.connect() as connection:
         current = migrate.current_revision(connection)
         has_tables = bool(inspect(connection).get_table_names())
+    if current is None and not create:
+        raise DatabaseError(
+            "Deze database bevat nog geen verzuimdesk-gegevens. Controleer het pad of de "
+            "verbindingsgegevens (--db of VERZUIMDESK_DB), of vul de database eerst met "
+            "'verzuimdesk import' of 'verzuimdesk demo'; er is niets gewijzigd."
+        )
     if current is not None and not migrate.is_known_revision(current):
         raise DatabaseError(
             "Deze database is gemaakt met een nieuwere versie van verzuimdesk (schema "

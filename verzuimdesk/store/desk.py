@@ -4,7 +4,18 @@ from __future__ import annotations
 
 from datetime import date, datetime, time
 
-from sqlalchemy import Boolean, Date, DateTime, ForeignKey, Integer, String, Text, Time
+from sqlalchemy import (
+    Boolean,
+    Date,
+    DateTime,
+    ForeignKey,
+    Index,
+    Integer,
+    String,
+    Text,
+    Time,
+    text,
+)
 from sqlalchemy.orm import Mapped, mapped_column
 
 from verzuimdesk.store.base import Base
@@ -14,6 +25,18 @@ class SickReport(Base):
     """A ziekmelding (R-ZIEK-*): no end date of its own; a beter-melding ends it."""
 
     __tablename__ = "sick_report"
+    __table_args__ = (
+        # at most one open report per student, enforced by the database so two desks entering
+        # the same call at once cannot both succeed (services.sick_reports turns the refusal
+        # into "al ziek gemeld door … om …")
+        Index(
+            "ux_sick_report_open",
+            "student_id",
+            unique=True,
+            sqlite_where=text("ended_at IS NULL"),
+            postgresql_where=text("ended_at IS NULL"),
+        ),
+    )
 
     id: Mapped[int] = mapped_column(primary_key=True)
     student_id: Mapped[int] = mapped_column(

@@ -25,6 +25,9 @@ class DuoReport(Base):
     einddatum: Mapped[date | None] = mapped_column(Date)  # none for LRV
     minutes: Mapped[int | None] = mapped_column(Integer)
     meldingsnummer: Mapped[str | None] = mapped_column(String(40))
+    # the day the melding was made in DUO's verzuimloket (meldingen.csv `gemeld_op`); letters
+    # b–e answer it on this day (R-BRIEF-EVENT)
+    gemeld_op: Mapped[date | None] = mapped_column(Date)
     actie_gewenst: Mapped[bool | None] = mapped_column(Boolean)
     toelichting: Mapped[str | None] = mapped_column(Text)
     status: Mapped[str] = mapped_column(String(32), default="gemeld")

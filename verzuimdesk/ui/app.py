@@ -11,16 +11,18 @@ from PySide6.QtWidgets import QApplication, QDialog
 
 from verzuimdesk import paths
 from verzuimdesk.errors import VerzuimdeskError
-from verzuimdesk.services import sick_reports
+from verzuimdesk.logging_setup import setup_logging
+from verzuimdesk.services import backups, sick_reports
 from verzuimdesk.services.context import Context
 from verzuimdesk.services.desk_status import desk_status
 from verzuimdesk.services.progress import Cancelled
 from verzuimdesk.store.database import open_database
 from verzuimdesk.ui.bus import AppBus
+from verzuimdesk.ui.change_feed import ChangeFeed
 from verzuimdesk.ui.crash import install_excepthook
 from verzuimdesk.ui.dialogs.school_setup import SchoolSetupDialog
 from verzuimdesk.ui.errors_ui import show_error
-from verzuimdesk.ui.logs import setup_logging
+from verzuimdesk.ui.logs import route_qt_messages
 from verzuimdesk.ui.main_window import MainWindow
 from verzuimdesk.ui.signal_refresh import SignalRefresher
 from verzuimdesk.ui.widgets.student_search import shared_index
@@ -79,13 +81,26 @@ def _ensure_school(ctx: Context, bus: AppBus, demo: bool) -> bool:
     return SchoolSetupDialog(ctx, bus).exec() == QDialog.DialogCode.Accepted
 
 
+def _automatic_backup(ctx: Context) -> None:
+    """Once a day a back-up at start; a failure is logged and shown, and work goes on."""
+    try:
+        made = backups.backup_if_due(ctx)
+    except VerzuimdeskError as exc:
+        log.warning("automatische back-up mislukt: %s", exc)
+        show_error(None, exc)
+        return
+    if made is not None:
+        log.info("automatische back-up: %s", made.name)
+
+
 def _materialise(ctx: Context, bus: AppBus) -> None:
     bus.announce(sick_reports.materialise_sick_days(ctx, ctx.today()))
 
 
 def run_gui(db: str | None, demo: bool) -> int:
     app = make_application()
-    log_path = setup_logging()
+    log_path = setup_logging("gui")
+    route_qt_messages()
     install_excepthook()
     log.info("start; log in %s", log_path)
     try:
@@ -94,6 +109,7 @@ def run_gui(db: str | None, demo: bool) -> int:
         bus = AppBus()
         if not _ensure_school(ctx, bus, demo):
             return 1
+        _automatic_backup(ctx)
         _materialise(ctx, bus)
     except VerzuimdeskError as exc:
         show_error(None, exc)
@@ -105,8 +121,12 @@ def run_gui(db: str | None, demo: bool) -> int:
         lambda: bus.announce(sick_reports.materialise_sick_days(ctx, ctx.today()))
     )
     timer.start(MATERIALISE_EVERY_MS)
+    # what this workstation saves goes to the others, and theirs appears here (issue 13)
+    feed = ChangeFeed(database, bus, window)
+    feed.start()
     SignalRefresher(ctx, bus, window).refresh_now()
     window.show()
     code = app.exec()
+    feed.stop()
     database.dispose()
     return code

@@ -1,16 +1,11 @@
-"""The rotating log file in the platform log folder, with Qt's own warnings routed into it."""
+"""Qt's own warnings routed into the program's log (the log itself: verzuimdesk.logging_setup)."""
 
 from __future__ import annotations
 
 import logging
-from logging.handlers import RotatingFileHandler
-from pathlib import Path
 
 from PySide6.QtCore import QMessageLogContext, QtMsgType, qInstallMessageHandler
 
-from verzuimdesk import paths
-
-LOG_NAME = "verzuimdesk.log"
 _QT_LEVELS = {
     QtMsgType.QtDebugMsg: logging.DEBUG,
     QtMsgType.QtInfoMsg: logging.INFO,
@@ -25,12 +20,6 @@ def _qt_message(kind: QtMsgType, context: QMessageLogContext, message: str) -> N
     logging.getLogger("qt").log(_QT_LEVELS.get(kind, logging.WARNING), "%s%s", message, where)
 
 
-def setup_logging() -> Path:
-    path = paths.log_dir() / LOG_NAME
-    handler = RotatingFileHandler(path, maxBytes=1_000_000, backupCount=5, encoding="utf-8")
-    handler.setFormatter(logging.Formatter("%(asctime)s %(levelname)s %(name)s: %(message)s"))
-    root = logging.getLogger()
-    root.setLevel(logging.INFO)
-    root.addHandler(handler)
+def route_qt_messages() -> None:
+    """Qt's own warnings go to the program's log (set up by verzuimdesk.logging_setup)."""
     qInstallMessageHandler(_qt_message)
-    return path

@@ -6,6 +6,7 @@ F4 verlofkaart, Ctrl+F leerling zoeken, Alt+1..9 the pages in the order of the l
 
 from __future__ import annotations
 
+from collections.abc import Callable
 from dataclasses import dataclass
 from functools import partial
 
@@ -127,7 +128,12 @@ class MainWindow(QMainWindow):
     def open_find(self) -> QWidget:
         return self._open("zoeken", FindStudentDialog, None)
 
-    def _open(self, kind: str, cls: type[QDialog], student_id: int | None) -> QWidget:
+    def _open(
+        self,
+        kind: str,
+        cls: Callable[[Context, AppBus, QWidget], QDialog],
+        student_id: int | None,
+    ) -> QWidget:
         dialog, _ = self.dialogs.open(kind, lambda: cls(self.ctx, self.bus, self))
         if student_id is not None:
             dialog.choose_student(student_id)  # type: ignore[attr-defined]

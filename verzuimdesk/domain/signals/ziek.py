@@ -147,7 +147,8 @@ def ziek_30u(student: StudentFacts, days: Sequence[DayTotals], env: RuleEnv) -> 
     threshold = env.policy.ziek.year_minutes
     signals = []
     year: date | None = None
-    first = total = 0
+    first = date.min  # the first sick day of `year`, set with it
+    total = 0
     done = False
     year_start = env.year_start
     for totals in days:

@@ -1,4 +1,4 @@
-"""`verzuimdesk export generic FOLDER`: the database as the six files of the exchange format.
+"""`verzuimdesk export generic FOLDER`: the database as the files of the exchange format.
 
 UTF-8 without BOM, `,` between values, ISO dates, `HH:MM` times, `ja`/`nee`. The files are
 written in an order fixed by their values only, so export → import into an empty database →
@@ -23,6 +23,7 @@ from verzuimdesk.services.context import Context
 from verzuimdesk.services.importing.columns import (
     ABSENTIES,
     KALENDER,
+    LEERBEDRIJVEN,
     LEERLINGEN,
     MELDINGEN,
     OUDERS,
@@ -30,8 +31,10 @@ from verzuimdesk.services.importing.columns import (
     FileSpec,
 )
 from verzuimdesk.services.progress import Cancel, Progress, check, never_cancel, no_progress
+from verzuimdesk.store.base import table_of
 from verzuimdesk.store.models import (
     CalendarPeriodRow,
+    Company,
     DuoReport,
     Guardian,
     Registration,
@@ -118,14 +121,14 @@ def _write(
 
 
 def _students(connection: Connection) -> Iterable[Sequence[Any]]:
-    table = Student.__table__
+    table = table_of(Student)
     statement = select(*(table.c[n] for n in LEERLINGEN.names)).order_by(table.c.leerlingnummer)
     for row in connection.execute(statement):
         yield [text(v) for v in row]
 
 
 def _guardians(connection: Connection) -> Iterable[Sequence[Any]]:
-    table, students = Guardian.__table__, Student.__table__
+    table, students = table_of(Guardian), table_of(Student)
     statement = (
         select(students.c.leerlingnummer, *(table.c[n] for n in OUDERS.names[1:]))
         .join_from(table, students, table.c.student_id == students.c.id)
@@ -135,15 +138,26 @@ def _guardians(connection: Connection) -> Iterable[Sequence[Any]]:
         yield [text(v) for v in row]
 
 
+def _companies(connection: Connection) -> Iterable[Sequence[Any]]:
+    table, students = table_of(Company), table_of(Student)
+    statement = (
+        select(students.c.leerlingnummer, *(table.c[n] for n in LEERBEDRIJVEN.names[1:]))
+        .join_from(table, students, table.c.student_id == students.c.id)
+        .order_by(students.c.leerlingnummer, table.c.id)
+    )
+    for row in connection.execute(statement):
+        yield [text(v) for v in row]
+
+
 def _calendar(connection: Connection) -> Iterable[Sequence[Any]]:
-    table = CalendarPeriodRow.__table__
+    table = table_of(CalendarPeriodRow)
     columns = (table.c.start, table.c.end, table.c.kind, table.c.name)
     for row in connection.execute(select(*columns).order_by(*columns)):
         yield [text(v) for v in row]
 
 
 def _timetable(connection: Connection) -> Iterable[Sequence[Any]]:
-    table = TimetableSlot.__table__
+    table = table_of(TimetableSlot)
     columns = (table.c.klas, table.c.weekday, table.c.begin, table.c.end, table.c.vak)
     rows = [tuple(row) for row in connection.execute(select(*columns, table.c.docent))]
     # sorted here: SQLite and PostgreSQL put empty subjects at opposite ends
@@ -153,7 +167,7 @@ def _timetable(connection: Connection) -> Iterable[Sequence[Any]]:
 
 
 def _registrations(connection: Connection) -> Iterable[Sequence[Any]]:
-    table, students = Registration.__table__, Student.__table__
+    table, students = table_of(Registration), table_of(Student)
     statement = (
         select(
             students.c.leerlingnummer,
@@ -190,7 +204,7 @@ def _registrations(connection: Connection) -> Iterable[Sequence[Any]]:
 
 
 def _reports(connection: Connection) -> Iterable[Sequence[Any]]:
-    table, students = DuoReport.__table__, Student.__table__
+    table, students = table_of(DuoReport), table_of(Student)
     statement = (
         select(
             students.c.leerlingnummer,
@@ -200,17 +214,28 @@ def _reports(connection: Connection) -> Iterable[Sequence[Any]]:
             table.c.minutes,
             table.c.meldingsnummer,
             table.c.actie_gewenst,
+            table.c.gemeld_op,
         )
         .join_from(table, students, table.c.student_id == students.c.id)
         .order_by(students.c.leerlingnummer, table.c.begindatum, table.c.soort)
     )
-    for number, soort, start, end, minutes, meldingsnummer, actie in connection.execute(statement):
-        yield (number, soort, text(start), text(end), hours(minutes), meldingsnummer, text(actie))
+    for number, soort, start, end, minutes, nummer, actie, gemeld in connection.execute(statement):
+        yield (
+            number,
+            soort,
+            text(start),
+            text(end),
+            hours(minutes),
+            nummer,
+            text(actie),
+            text(gemeld),
+        )
 
 
 _FILES: tuple[tuple[FileSpec, Callable[[Connection], Iterable[Sequence[Any]]]], ...] = (
     (LEERLINGEN, _students),
     (OUDERS, _guardians),
+    (LEERBEDRIJVEN, _companies),
     (KALENDER, _calendar),
     (ROOSTER, _timetable),
     (ABSENTIES, _registrations),

@@ -1,4 +1,4 @@
-"""The six files of the exchange format (docs/exchange-format.md): their columns, in order.
+"""The files of the exchange format (docs/exchange-format.md): their columns, in order.
 
 Import and export both read this, so the two cannot drift apart. Text limits come from the
 database columns themselves, so a value PostgreSQL would refuse is caught as a row problem.
@@ -24,8 +24,10 @@ from verzuimdesk.services.importing.values import (
     parse_time,
     shown,
 )
+from verzuimdesk.store.base import table_of
 from verzuimdesk.store.models import (
     CalendarPeriodRow,
+    Company,
     DuoReport,
     Guardian,
     Registration,
@@ -85,12 +87,13 @@ class FileSpec:
         return [c.name for c in self.columns if c.required]
 
 
-_s = Student.__table__.c
-_g = Guardian.__table__.c
-_t = TimetableSlot.__table__.c
-_r = Registration.__table__.c
-_d = DuoReport.__table__.c
-_k = CalendarPeriodRow.__table__.c
+_s = table_of(Student).c
+_g = table_of(Guardian).c
+_t = table_of(TimetableSlot).c
+_r = table_of(Registration).c
+_d = table_of(DuoReport).c
+_k = table_of(CalendarPeriodRow).c
+_c = table_of(Company).c
 
 SECTORS = {"vo": "vo", "mbo": "mbo"}
 LEERWEGEN = {"bol": "BOL", "bbl": "BBL"}
@@ -190,7 +193,32 @@ MELDINGEN = FileSpec(
         Column("uren", parse_hours),
         Column("meldingsnummer", text(_d.meldingsnummer)),
         Column("actie_gewenst", parse_bool),
+        Column("gemeld_op", parse_date),
     ),
 )
 
-ALL_FILES: tuple[FileSpec, ...] = (LEERLINGEN, OUDERS, KALENDER, ROOSTER, ABSENTIES, MELDINGEN)
+LEERBEDRIJVEN = FileSpec(
+    "leerbedrijven.csv",
+    (
+        Column("leerlingnummer", text(_s.leerlingnummer), required=True),
+        Column("naam", text(_c.naam), required=True),
+        Column("contactpersoon", text(_c.contactpersoon)),
+        Column("telefoon", text(_c.telefoon)),
+        Column("email", text(_c.email)),
+        Column("straat", text(_c.straat)),
+        Column("postcode", text(_c.postcode)),
+        Column("plaats", text(_c.plaats)),
+        Column("van", parse_date),
+        Column("tot", parse_date),
+    ),
+)
+
+ALL_FILES: tuple[FileSpec, ...] = (
+    LEERLINGEN,
+    OUDERS,
+    LEERBEDRIJVEN,
+    KALENDER,
+    ROOSTER,
+    ABSENTIES,
+    MELDINGEN,
+)

@@ -26,14 +26,20 @@ from verzuimdesk.services.importing.columns import (
     ABSENTIES,
     ALL_FILES,
     KALENDER,
+    LEERBEDRIJVEN,
     LEERLINGEN,
     MELDINGEN,
     OUDERS,
     ROOSTER,
 )
+from verzuimdesk.services.importing.companies import read_companies, write_companies
 from verzuimdesk.services.importing.csv_reader import BrokenFile, CsvTable, open_table
 from verzuimdesk.services.importing.guardians import read_guardians, write_guardians
-from verzuimdesk.services.importing.registration_source import Opened, RegistrationSource
+from verzuimdesk.services.importing.registration_source import (
+    Chunk,
+    Opened,
+    RegistrationSource,
+)
 from verzuimdesk.services.importing.registration_writer import RegistrationWriter
 from verzuimdesk.services.importing.reports import read_reports, write_reports
 from verzuimdesk.services.importing.safety import Trail, last_import_day
@@ -125,6 +131,7 @@ def _store_registrations(
             writer = RegistrationWriter(connection, ids, summary, opened.lines, trail)
             stack.enter_context(writer)
         for chunk in messages:
+            assert isinstance(chunk, Chunk)  # only the first message is the Opened one
             check(cancel)
             problems += chunk.problems
             if writer is not None and not _blocking(problems, skip_bad_rows):
@@ -176,7 +183,10 @@ def import_generic(
         Changes()
         if dry_run
         else Changes(
-            students=files[LEERLINGEN.name].touched or files[OUDERS.name].touched,
+            students=files[LEERLINGEN.name].touched
+            or files[OUDERS.name].touched
+            or files[LEERBEDRIJVEN.name].touched,
+            letters=files[LEERBEDRIJVEN.name].touched or files[MELDINGEN.name].touched,
             registrations=files[ABSENTIES.name].touched,
             reports=files[MELDINGEN.name].touched,
             settings=files[KALENDER.name].touched or files[ROOSTER.name].touched,
@@ -235,10 +245,14 @@ def _import(
         source = None
         if absenties is not None:
             driver = f"{connection.dialect.name}+{connection.dialect.driver}"
-            source = stack.enter_context(RegistrationSource(absenties, known, codes, driver))
-        guardians = calendar = timetable = reports = None
+            source = stack.enter_context(
+                RegistrationSource(absenties, known, codes, driver, ctx.helpers)
+            )
+        guardians = calendar = timetable = reports = companies = None
         if OUDERS.name in tables:
             guardians = read_guardians(tables[OUDERS.name], known, problems)
+        if LEERBEDRIJVEN.name in tables:
+            companies = read_companies(tables[LEERBEDRIJVEN.name], known, problems)
         if KALENDER.name in tables:
             calendar = read_calendar(tables[KALENDER.name], problems)
         if ROOSTER.name in tables:
@@ -266,6 +280,16 @@ def _import(
                     files[OUDERS.name],
                     trail,
                     last_import,
+                    allow_removals,
+                )
+            if companies is not None:
+                write_companies(
+                    connection,
+                    companies,
+                    students.rows,
+                    ids,
+                    files[LEERBEDRIJVEN.name],
+                    trail,
                     allow_removals,
                 )
             if calendar is not None:

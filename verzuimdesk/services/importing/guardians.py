@@ -20,10 +20,11 @@ from verzuimdesk.services.importing.csv_reader import CsvTable
 from verzuimdesk.services.importing.records import read_records, unknown_student
 from verzuimdesk.services.importing.safety import DESK, Trail, check_removals, keep_desk
 from verzuimdesk.services.importing.summary import FileSummary
+from verzuimdesk.store.base import table_of
 from verzuimdesk.store.models import Guardian
 
 FIELDS = [n for n in OUDERS.names if n != "leerlingnummer"]  # Guardian columns of that name
-_table = Guardian.__table__
+_table = table_of(Guardian)
 
 Guardians = dict[str, list[tuple[Any, ...]]]  # leerlingnummer → guardians in file order
 
@@ -142,4 +143,4 @@ def _with_desk_records(
 
 
 def _yes_no(value: bool | None) -> str:
-    return {True: "ja", False: "nee"}.get(value, "onbekend")  # type: ignore[arg-type]
+    return "onbekend" if value is None else "ja" if value else "nee"

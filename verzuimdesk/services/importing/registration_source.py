@@ -35,7 +35,7 @@ from verzuimdesk.services.gc_pause import gc_paused
 from verzuimdesk.services.importing.columns import ABSENTIES
 from verzuimdesk.services.importing.csv_reader import open_table
 from verzuimdesk.services.importing.registrations import read_registrations
-from verzuimdesk.services.processes import start_method
+from verzuimdesk.services.processes import StartMethod, context_for
 
 HELPER_FROM_BYTES = 10_000_000  # about 120,000 rows
 
@@ -170,14 +170,19 @@ class RegistrationSource:
     """Iterate once for the messages; use as a context manager so a helper always ends."""
 
     def __init__(
-        self, path: Path, known: set[str], codes: Mapping[str, RegistrationCode], driver: str
+        self,
+        path: Path,
+        known: set[str],
+        codes: Mapping[str, RegistrationCode],
+        driver: str,
+        helpers: StartMethod,
     ) -> None:
         self._args = (path, known, codes, driver)
         self._process: multiprocessing.process.BaseProcess | None = None
         self._receiver: Pipe | None = None
         self._taker: threading.Thread | None = None
         if path.stat().st_size >= HELPER_FROM_BYTES:
-            context = multiprocessing.get_context(start_method())
+            context = context_for(helpers)
             self._receiver, sender = context.Pipe(duplex=False)
             self._process = context.Process(
                 target=_helper,

@@ -19,10 +19,11 @@ from verzuimdesk.services.bulk import MultiRowInsert, RawStatement, param
 from verzuimdesk.services.importing.registrations import KEY, NAMES, WIDTH
 from verzuimdesk.services.importing.safety import Trail
 from verzuimdesk.services.importing.summary import FileSummary
+from verzuimdesk.store.base import table_of
 from verzuimdesk.store.bulk_load import secondary_indexes_dropped
 from verzuimdesk.store.registrations import Registration, Source
 
-_table = Registration.__table__
+_table = table_of(Registration)
 
 # what a re-import may change under the same key; the key itself holds the rest
 CHANGEABLE = ["minutes", "code", "reason", "docent", "registered_at"]

@@ -41,9 +41,10 @@ from verzuimdesk.services.importing.values import (
     parse_time,
     shown,
 )
+from verzuimdesk.store.base import table_of
 from verzuimdesk.store.registrations import Registration
 
-_table = Registration.__table__
+_table = table_of(Registration)
 AMSTERDAM = ZoneInfo("Europe/Amsterdam")
 
 # one row as kept: the leerlingnummer where the student's id goes, then the Registration

@@ -17,6 +17,7 @@ from verzuimdesk.services.importing.csv_reader import CsvTable
 from verzuimdesk.services.importing.records import read_records, unknown_student
 from verzuimdesk.services.importing.safety import Trail
 from verzuimdesk.services.importing.summary import FileSummary
+from verzuimdesk.store.base import table_of
 from verzuimdesk.store.models import DuoReport, Source
 
 ReportKey = tuple[str, str, date]  # leerlingnummer, soort, begindatum
@@ -26,8 +27,9 @@ FIELDS = {
     "uren": "minutes",
     "meldingsnummer": "meldingsnummer",
     "actie_gewenst": "actie_gewenst",
+    "gemeld_op": "gemeld_op",
 }
-_table = DuoReport.__table__
+_table = table_of(DuoReport)
 
 
 def read_reports(
@@ -51,6 +53,18 @@ def read_reports(
                     line,
                     table.label("einddatum"),
                     f"De einddatum ({end:%d-%m-%Y}) ligt voor de begindatum "
+                    f"({start:%d-%m-%Y}). Verbeter een van de twee.",
+                )
+            )
+            continue
+        reported = values.get("gemeld_op")
+        if reported is not None and reported < start:
+            problems.append(
+                RowProblem(
+                    table.file,
+                    line,
+                    table.label("gemeld_op"),
+                    f"De melding is gedaan op {reported:%d-%m-%Y}, voor de begindatum "
                     f"({start:%d-%m-%Y}). Verbeter een van de twee.",
                 )
             )

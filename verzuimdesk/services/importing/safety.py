@@ -22,6 +22,7 @@ from verzuimdesk.errors import RemovalsNeedConfirmation
 from verzuimdesk.services.audit import to_json
 from verzuimdesk.services.context import Context
 from verzuimdesk.store.audit import AuditEntry
+from verzuimdesk.store.base import table_of
 
 REMOVAL_SHARE = 0.10  # more than this share of a kind of stored rows removed needs a yes
 IMPORT_ACTIONS = ("import.generic",)  # the audit actions of a whole import
@@ -35,7 +36,7 @@ def check_removals(file: str, removed: int, stored: int, what: str, allowed: boo
 
 
 def last_import_day(connection: Connection) -> date | None:
-    table = AuditEntry.__table__
+    table = table_of(AuditEntry)
     at = connection.scalar(select(func.max(table.c.at)).where(table.c.action.in_(IMPORT_ACTIONS)))
     return None if at is None else at.date()
 
@@ -91,7 +92,7 @@ class Trail:
         )
 
     def write(self, connection: Connection) -> None:
-        table = AuditEntry.__table__
+        table = table_of(AuditEntry)
         for start in range(0, len(self.rows), 5_000):
             connection.execute(insert(table), self.rows[start : start + 5_000])
         self.rows.clear()

@@ -16,10 +16,11 @@ from verzuimdesk.services.importing.csv_reader import CsvTable
 from verzuimdesk.services.importing.records import read_records
 from verzuimdesk.services.importing.safety import Trail, check_removals
 from verzuimdesk.services.importing.summary import FileSummary
+from verzuimdesk.store.base import table_of
 from verzuimdesk.store.models import CalendarPeriodRow
 
 Period = tuple[date, date, str, str]  # start, end (inclusive), soort, naam
-_table = CalendarPeriodRow.__table__
+_table = table_of(CalendarPeriodRow)
 
 
 def read_calendar(table: CsvTable, problems: list[RowProblem]) -> list[Period]:

@@ -19,10 +19,11 @@ from verzuimdesk.services.importing.csv_reader import CsvTable
 from verzuimdesk.services.importing.records import read_records
 from verzuimdesk.services.importing.safety import DESK, Trail, keep_desk
 from verzuimdesk.services.importing.summary import FileSummary
+from verzuimdesk.store.base import table_of
 from verzuimdesk.store.models import SchoolClass, Student
 
 NAMES = LEERLINGEN.names  # the file's columns are the Student columns of the same name
-_table = Student.__table__
+_table = table_of(Student)
 
 
 @dataclass
@@ -127,10 +128,10 @@ def write_students(
         )
     if changed:
         names = [*stored, "id"]
-        statement = (
+        update_statement = (
             update(_table).where(_table.c.id == param("id")).values({c: param(c) for c in stored})
         )
-        RawStatement(connection, statement, names).execute(
+        RawStatement(connection, update_statement, names).execute(
             to_db_rows(changed, [_table.c[n] for n in names], connection)
         )
     summary.added = len(new)
@@ -142,7 +143,9 @@ def write_students(
 
 def _consent_case(number: str, file_value: bool, desk_value: bool | None, won: str) -> str:
     def said(value: bool | None) -> str:
-        return {True: "ouders informeren", False: "ouders niet informeren"}.get(value, "geen keuze")
+        if value is None:
+            return "geen keuze"
+        return "ouders informeren" if value else "ouders niet informeren"
 
     if won == DESK:
         return (
@@ -157,7 +160,7 @@ def _consent_case(number: str, file_value: bool, desk_value: bool | None, won: s
 
 def ensure_classes(connection: Connection, codes: set[str]) -> None:
     """A SchoolClass for every klas the import names; existing ones keep their mentor."""
-    table = SchoolClass.__table__
+    table = table_of(SchoolClass)
     present = set(connection.scalars(select(table.c.code)))
     missing = sorted(codes - present)
     if missing:

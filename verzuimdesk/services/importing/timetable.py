@@ -18,11 +18,12 @@ from verzuimdesk.services.importing.csv_reader import CsvTable
 from verzuimdesk.services.importing.records import read_records
 from verzuimdesk.services.importing.safety import Trail, check_removals
 from verzuimdesk.services.importing.summary import FileSummary
+from verzuimdesk.store.base import table_of
 from verzuimdesk.store.models import TimetableSlot
 
 Slot = tuple[int, time, time, str | None, str | None]  # weekday, begin, end, vak, docent
 Timetable = dict[str, list[Slot]]  # klas → its lessons
-_table = TimetableSlot.__table__
+_table = table_of(TimetableSlot)
 FIELDS = ["weekday", "begin", "end", "vak", "docent"]  # a Slot's TimetableSlot columns
 
 
@@ -60,7 +61,7 @@ def write_timetable(
 ) -> None:
     existing: Timetable = defaultdict(list)
     for klas, *slot in connection.execute(select(_table.c.klas, *(_table.c[n] for n in FIELDS))):
-        existing[klas].append(tuple(slot))  # type: ignore[arg-type]
+        existing[klas].append(tuple(slot))
     stored_count = sum(map(len, existing.values()))
     replaced: list[str] = []
     new: list[tuple[Any, ...]] = []

@@ -59,7 +59,9 @@ class ConsentDialog(QDialog):
         self.ui.buttonBox.rejected.connect(self.reject)
         self.ui.messageLabel.hide()
         self._show_effect()
-        self.choices.checkedButton().setFocus()
+        checked = self.choices.checkedButton()
+        if checked is not None:
+            checked.setFocus()
 
     @property
     def choice(self) -> bool | None:

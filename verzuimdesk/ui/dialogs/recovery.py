@@ -7,7 +7,7 @@ from __future__ import annotations
 
 from datetime import datetime
 
-from PySide6.QtCore import QDateTime, QTime
+from PySide6.QtCore import QDate, QDateTime, QTime
 from PySide6.QtWidgets import QDialog, QDialogButtonBox, QWidget
 
 from verzuimdesk.domain.sick_reports import check_recovery
@@ -35,7 +35,9 @@ class RecoveryDialog(QDialog):
         chain_focus(self.search.edit, self.ui.callTime, self.ui.betterFrom, self.ui.buttons)
         now = ctx.now()
         self.ui.callTime.setTime(QTime(now.hour, now.minute))
-        self.ui.betterFrom.setDateTime(QDateTime(now.date(), QTime(now.hour, now.minute)))
+        self.ui.betterFrom.setDateTime(
+            QDateTime(QDate(now.year, now.month, now.day), QTime(now.hour, now.minute))
+        )
         self.save_button = self.ui.buttons.button(QDialogButtonBox.StandardButton.Save)
         self.save_button.setText("&Beter melden")
         self.save_button.setDefault(True)
@@ -65,7 +67,9 @@ class RecoveryDialog(QDialog):
             called = self._called_at()
             self.ui.betterFrom.blockSignals(True)
             self.ui.betterFrom.setDateTime(
-                QDateTime(called.date(), QTime(called.hour, called.minute))
+                QDateTime(
+                    QDate(called.year, called.month, called.day), QTime(called.hour, called.minute)
+                )
             )
             self.ui.betterFrom.blockSignals(False)
         self._update()

@@ -6,7 +6,8 @@ blocked; the service checks everything again when saving.
 
 from __future__ import annotations
 
-from datetime import datetime
+from datetime import date, datetime
+from typing import cast
 
 from PySide6.QtCore import QDate, QTime
 from PySide6.QtWidgets import QDialog, QDialogButtonBox, QVBoxLayout, QWidget
@@ -85,8 +86,8 @@ class SickReportDialog(QDialog):
     def _called_at(self) -> datetime:
         return today_at(self.ctx.today(), self.ui.callTime.time())
 
-    def _sick_since(self):  # type: ignore[no-untyped-def]
-        return self.ui.sickSince.date().toPython()
+    def _sick_since(self) -> date:
+        return cast(date, self.ui.sickSince.date().toPython())
 
     def _on_student(self, student_id: int) -> None:
         self._open_report = sick_reports.open_report_for(self.ctx, student_id)
@@ -162,5 +163,6 @@ class SickReportDialog(QDialog):
         report = self._open_report
         window = self.parent()
         self.reject()
-        if report is not None and hasattr(window, "open_recovery"):
-            window.open_recovery(report.student_id)
+        opener = getattr(window, "open_recovery", None)
+        if report is not None and opener is not None:
+            opener(report.student_id)

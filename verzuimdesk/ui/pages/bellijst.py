@@ -35,7 +35,15 @@ from PySide6.QtCore import (
     QUrl,
 )
 from PySide6.QtGui import QColor, QDesktopServices, QKeyEvent, QKeySequence, QShortcut
-from PySide6.QtWidgets import QComboBox, QFileDialog, QHeaderView, QRadioButton, QWidget
+from PySide6.QtWidgets import (
+    QCheckBox,
+    QComboBox,
+    QFileDialog,
+    QHeaderView,
+    QLineEdit,
+    QRadioButton,
+    QWidget,
+)
 
 from verzuimdesk.domain.bellijst import OUTCOME_LABEL, Outcome, ReasonKind
 from verzuimdesk.domain.hours import format_hhmm
@@ -463,12 +471,12 @@ class BellijstPage(QWidget):
 
     def clear_filter_field(self, field: QObject) -> bool:
         """Esc in a filter field: empty it; False when it was empty already."""
-        if field is self.ui.filterEdit and self.ui.filterEdit.text():
-            self.ui.filterEdit.clear()
+        if isinstance(field, QLineEdit) and field.text():
+            field.clear()
         elif isinstance(field, QComboBox) and field.currentIndex() > 0:
             field.setCurrentIndex(0)
-        elif field is self.ui.notCalledCheck and self.ui.notCalledCheck.isChecked():
-            self.ui.notCalledCheck.setChecked(False)
+        elif isinstance(field, QCheckBox) and field.isChecked():
+            field.setChecked(False)
         else:
             return False
         return True

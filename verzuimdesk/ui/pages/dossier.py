@@ -286,6 +286,11 @@ class DossierPage(QWidget):
         close_shortcut.activated.connect(self.open_close_conversation)
         self.ui.noteBar.hide()
         self.ui.messageLabel.hide()
+        # issue 10: the student's letters, "brief maken", schorsing and verwijdering
+        from verzuimdesk.ui.widgets.dossier_letters import DossierLettersTab
+
+        self.letters_tab = DossierLettersTab(ctx, bus, self)
+        self.ui.tabs.addTab(self.letters_tab, "Brieven en maatregelen")
         self._show_empty(True)
 
     # -- showing -----------------------------------------------------------------------------
@@ -332,6 +337,7 @@ class DossierPage(QWidget):
         for view in (self.ui.subjectView, self.ui.teacherView):
             view.sortByColumn(4, Qt.SortOrder.DescendingOrder)
         self.chart.set_weeks(dossier.weeks, dossier.threshold_minutes, dossier.window_lesweken)
+        self.letters_tab.show_student(dossier.header.student_id)
         totals = dossier.total_minutes
         self.ui.totalsLabel.setText(
             f"Schooljaar {dossier.school_year} tot en met {dossier.on:%d-%m-%Y}: "

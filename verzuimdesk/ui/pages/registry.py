@@ -13,7 +13,9 @@ from verzuimdesk.ui.bus import AppBus
 from verzuimdesk.ui.pages.bellijst import BellijstPage
 from verzuimdesk.ui.pages.dossier import DossierPage
 from verzuimdesk.ui.pages.leave import LeavePage
+from verzuimdesk.ui.pages.letters import LettersPage
 from verzuimdesk.ui.pages.placeholder import PlaceholderPage
+from verzuimdesk.ui.pages.settings import SettingsPage
 from verzuimdesk.ui.pages.sick_reports import SickReportsPage
 from verzuimdesk.ui.pages.today import TodayPage
 
@@ -40,8 +42,8 @@ PAGES: tuple[PageSpec, ...] = (
     PageSpec("Leerlingen", DossierPage),
     PageSpec("Ziekmeldingen", SickReportsPage),
     PageSpec("Verlof", LeavePage),
-    PageSpec("Brieven", None),
+    PageSpec("Brieven", LettersPage),
     PageSpec("DUO-meldingen", None),
     PageSpec("Rapportages", None),
-    PageSpec("Instellingen", None),
+    PageSpec("Instellingen", SettingsPage),
 )
