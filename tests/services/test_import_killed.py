@@ -33,7 +33,6 @@ SCRIPT = textwrap.dedent(
     from tests.actors import TESTER
 
     registration_source.HELPER_FROM_BYTES = 0
-    registration_source.start_method = lambda: "{method}"
     registrations.STEP = 20
     registration_writer.BULK_ROWS = 5
     write = registration_writer.RegistrationWriter.write
@@ -54,7 +53,7 @@ SCRIPT = textwrap.dedent(
             yield message
 
     registration_source.read_chunks = slow_read
-    ctx = Context(open_database(sys.argv[1]), actor=TESTER)
+    ctx = Context(open_database(sys.argv[1]), actor=TESTER, helpers="{method}")
     import_generic(ctx, sys.argv[2])
     print("done", flush=True)
     """
