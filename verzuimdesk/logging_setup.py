@@ -21,6 +21,7 @@ from pathlib import Path
 from typing import Literal
 
 from verzuimdesk import paths
+from verzuimdesk.privacy import install_log_scrubbing, private_file
 
 LOG_NAME = "verzuimdesk.log"
 MAX_BYTES = 1_000_000
@@ -82,6 +83,11 @@ def setup_logging(program: Program, level: int = logging.INFO) -> Path | None:
             f"%(asctime)s %(levelname)s {program}[{os.getpid()}] %(name)s: %(message)s"
         )
     )
+    # third line of defence (verzuimdesk/privacy.py): every record is scrubbed when it is made —
+    # SQL values and PostgreSQL's DETAIL lines, quoted values, text arguments — and the file is
+    # the user's alone (0600)
+    install_log_scrubbing()
+    private_file(path)
     root.setLevel(level)
     root.addHandler(handler)
     _handler = handler

@@ -12,6 +12,8 @@ from pathlib import Path
 
 from platformdirs import PlatformDirs
 
+from verzuimdesk.privacy import private_dir
+
 _APP = PlatformDirs("verzuimdesk", appauthor=False)
 
 
@@ -23,21 +25,18 @@ def _home() -> Path | None:
 def data_dir() -> Path:
     home = _home()
     path = home / "data" if home else Path(_APP.user_data_dir)
-    path.mkdir(parents=True, exist_ok=True)
-    return path
+    # data about minors: private to the user (0700 on POSIX), also when it already existed
+    return private_dir(path)
 
 
 def log_dir() -> Path:
     home = _home()
     path = home / "log" if home else Path(_APP.user_log_dir)
-    path.mkdir(parents=True, exist_ok=True)
-    return path
+    return private_dir(path)
 
 
 def backup_dir() -> Path:
-    path = data_dir() / "backups"
-    path.mkdir(parents=True, exist_ok=True)
-    return path
+    return private_dir(data_dir() / "backups")
 
 
 def default_database_path() -> Path:
@@ -45,11 +44,17 @@ def default_database_path() -> Path:
 
 
 def resources_dir() -> Path:
-    """The shipped resources: next to the package in a checkout, inside the bundle when frozen."""
+    """The shipped resources: inside the bundle when frozen, inside the package when installed
+    from the wheel (setup.py maps resources/ to verzuimdesk/resources), and the top-level
+    resources/ folder in a checkout."""
     override = os.environ.get("VERZUIMDESK_RESOURCES")
     if override:
         return Path(override)
     frozen_root = getattr(sys, "_MEIPASS", None)
     if frozen_root:
         return Path(frozen_root) / "resources"
-    return Path(__file__).resolve().parent.parent / "resources"
+    package = Path(__file__).resolve().parent
+    installed = package / "resources"
+    if installed.is_dir():
+        return installed
+    return package.parent / "resources"

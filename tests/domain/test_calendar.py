@@ -165,9 +165,9 @@ def test_add_lesweken_outside_the_known_years_counts_calendar_weeks(
     midden: SchoolCalendar,
 ) -> None:
     last = midden.lesweek_mondays()[-1]
-    assert last == date(2027, 7, 12)
-    assert midden.add_lesweken(last, 2) == date(2027, 7, 26)
-    assert midden.add_lesweken(date(2027, 8, 2), 1) == date(2027, 8, 9)
+    assert last == date(2028, 7, 3)
+    assert midden.add_lesweken(last, 2) == date(2028, 7, 17)
+    assert midden.add_lesweken(date(2028, 8, 7), 1) == date(2028, 8, 14)
     first = midden.lesweek_mondays()[0]
     assert first == date(2025, 9, 1)
     assert midden.add_lesweken(date(2025, 8, 11), 3) == first
@@ -262,10 +262,12 @@ def test_school_year_edges(midden: SchoolCalendar) -> None:
 
 
 def test_no_lesdagen_outside_the_known_years(midden: SchoolCalendar) -> None:
-    assert midden.lesdagen(date(2027, 7, 17), date(2027, 12, 31)) == []
-    assert not midden.is_lesdag(date(2027, 9, 6))
-    assert midden.why_no_lessons(date(2027, 9, 6)) == "buiten het schooljaar"
-    assert midden.span == (date(2025, 9, 1), date(2027, 7, 16))
+    assert midden.lesdagen(date(2028, 7, 8), date(2028, 12, 31)) == []
+    assert not midden.is_lesdag(date(2028, 9, 4))
+    assert midden.why_no_lessons(date(2028, 9, 4)) == "buiten het schooljaar"
+    # the zomervakantie between two known years is not a school year either
+    assert not midden.is_lesdag(date(2027, 8, 2))
+    assert midden.span == (date(2025, 9, 1), date(2028, 7, 7))
 
 
 def test_first_lesdagen_of_year(midden: SchoolCalendar) -> None:
@@ -311,7 +313,7 @@ def test_shipped_calendar_loads(region: str) -> None:
     periods = shipped_calendar_periods(region)
     cal = SchoolCalendar(periods)
     years = [p for p in periods if p.kind is SCHOOLJAAR]
-    assert [y.start.year for y in years] == [2025, 2026]
+    assert [y.start.year for y in years] == [2025, 2026, 2027]
     for year in years:
         # the Monday after the zomervakantie up to the Friday before the next one
         assert year.start.weekday() == 0

@@ -2,23 +2,34 @@
 
 from __future__ import annotations
 
+from datetime import date, timedelta
 from pathlib import Path
 
 import pytest
 from PySide6.QtCore import QSettings, Qt
-from PySide6.QtWidgets import QApplication, QLineEdit
+from PySide6.QtWidgets import QAbstractItemView, QApplication, QDateEdit, QLineEdit
 from pytestqt.qtbot import QtBot
 from sqlalchemy import select
 
 from tests.desk_helpers import make_school
+from verzuimdesk.demo import build_demo_school
+from verzuimdesk.domain.calendar import PeriodKind
 from verzuimdesk.domain.roles import Role
-from verzuimdesk.services import backups, school_settings
+from verzuimdesk.services import (
+    backups,
+    calendar_settings,
+    policy_settings,
+    school_settings,
+    signals,
+)
 from verzuimdesk.services.context import Actor, Context
 from verzuimdesk.store.audit import AuditEntry
 from verzuimdesk.store.students import Student
 from verzuimdesk.ui.bus import AppBus
 from verzuimdesk.ui.pages.settings import SettingsPage
 from verzuimdesk.ui.pages.settings.backups import BackupsSection
+from verzuimdesk.ui.pages.settings.calendar import CalendarSection
+from verzuimdesk.ui.pages.settings.policy import VALUE_COLUMN, PolicySection
 from verzuimdesk.ui.pages.settings.school import SchoolSection
 
 pytestmark = pytest.mark.gui
@@ -163,3 +174,154 @@ def test_a_file_that_is_not_a_backup_is_refused_in_the_section(
     section.restore(wrong, wrong.name)
     assert "geen verzuimdesk-back-up" in section.message.text()
     assert backups.list_backups(ctx) == []
+
+
+# -- Beleid ----------------------------------------------------------------------------------
+
+POLICY_ON = date(2025, 11, 28)
+
+
+def edit_cell(qtbot: QtBot, section: PolicySection, key: str, text: str) -> None:
+    """Go to the value of `key` and type over it, as a person does: arrows, type, Enter."""
+    section.table.setFocus()
+    section.table.setCurrentCell(section.row_of(key), VALUE_COLUMN)
+    qtbot.keyClick(section.table, Qt.Key.Key_F2)
+    editors = section.table.viewport().findChildren(QLineEdit)
+    assert editors, "F2 opens no editor"
+    editor = editors[-1]
+    editor.selectAll()
+    qtbot.keyClicks(editor, text)
+    qtbot.keyClick(editor, Qt.Key.Key_Return)
+    # the delegate commits and closes its editor through the event loop
+    editing = QAbstractItemView.State.EditingState
+    qtbot.waitUntil(lambda: section.table.state() != editing)
+
+
+def test_a_changed_policy_key_changes_the_next_signals(
+    qtbot: QtBot, ctx: Context, tmp_path: Path
+) -> None:
+    build_demo_school(ctx, students=60, seed=3, until=POLICY_ON)
+    before = signals.signals_on(ctx, POLICY_ON)
+    page = settings_page(qtbot, ctx, tmp_path)
+    section = page.show_section("Beleid")
+    assert isinstance(section, PolicySection)
+    first = section.profile.currentText()
+    assert first in section.in_force.text()
+    edit_cell(qtbot, section, "r16u.threshold_minutes", "240")
+    row = section.row_of("r16u.threshold_minutes")
+    assert section.table.item(row, VALUE_COLUMN).text() == "240"
+    assert section.table.item(row, VALUE_COLUMN).font().bold()  # differs: highlighted
+    qtbot.keyClick(section.table, Qt.Key.Key_S, Qt.KeyboardModifier.ControlModifier)
+    qtbot.waitUntil(lambda: "Opgeslagen als" in section.message.text())
+    assert f"{first}-v2" in section.in_force.text()
+    after = signals.signals_on(ctx, POLICY_ON)
+    count = lambda found: sum(s.rule.value == "R-16U" for s in found)  # noqa: E731
+    assert count(after) > count(before)
+    row = section.row_of("r16u.threshold_minutes")
+    assert section.table.item(row, VALUE_COLUMN).text() == "240"
+    assert section.table.item(row, 3).text() == "960"  # the shipped value beside it
+
+
+def test_a_policy_value_out_of_range_is_refused(qtbot: QtBot, ctx: Context, tmp_path: Path) -> None:
+    build_demo_school(ctx, students=20, seed=3, until=POLICY_ON)
+    page = settings_page(qtbot, ctx, tmp_path)
+    section = page.show_section("Beleid")
+    assert isinstance(section, PolicySection)
+    first = section.profile.currentText()
+    edit_cell(qtbot, section, "r16u.window_lesweken", "40")
+    qtbot.keyClick(section.table, Qt.Key.Key_S, Qt.KeyboardModifier.ControlModifier)
+    qtbot.waitUntil(lambda: "moet tussen 1 en 12" in section.message.text())
+    assert "Er is niets opgeslagen" in section.message.text()
+    assert section.table.currentRow() == section.row_of("r16u.window_lesweken")
+    assert policy_settings.policy_view(ctx).in_force == first
+
+
+def test_another_profile_is_put_in_force_by_keyboard(
+    qtbot: QtBot, ctx: Context, tmp_path: Path
+) -> None:
+    build_demo_school(ctx, students=20, seed=3, until=POLICY_ON)
+    page = settings_page(qtbot, ctx, tmp_path)
+    section = page.show_section("Beleid")
+    assert isinstance(section, PolicySection)
+    section.profile.setFocus()
+    index = section.profile.findText("wettelijk")
+    section.profile.setCurrentIndex(index)
+    section.profile.activated.emit(index)
+    assert section.use_button.isEnabled()
+    qtbot.keyClick(section.profile, Qt.Key.Key_G, Qt.KeyboardModifier.AltModifier)
+    qtbot.waitUntil(lambda: "wettelijk is nu in gebruik" in section.message.text())
+    assert policy_settings.policy_view(ctx).in_force == "wettelijk"
+
+
+# -- Kalender --------------------------------------------------------------------------------
+
+
+def type_date(qtbot: QtBot, edit: QDateEdit, day: date) -> None:
+    edit.setFocus()
+    for section, text in (
+        (QDateEdit.Section.DaySection, f"{day:%d}"),
+        (QDateEdit.Section.MonthSection, f"{day:%m}"),
+        (QDateEdit.Section.YearSection, f"{day:%Y}"),
+    ):
+        edit.setSelectedSection(section)  # as a person's Tab or arrow keys into the part
+        qtbot.keyClicks(edit, text)
+    assert edit.date().toPython() == day
+
+
+def test_a_feestdag_added_by_keyboard_moves_a_deadline(
+    qtbot: QtBot, ctx: Context, tmp_path: Path
+) -> None:
+    build_demo_school(ctx, students=60, seed=3, until=POLICY_ON)
+    with_deadline = [
+        s for s in signals.signals_on(ctx, POLICY_ON) if s.rule.value == "R-16U" and s.deadline
+    ]
+    assert with_deadline, "the demo school should have a 16-uur signal with a deadline"
+    signal = with_deadline[0]
+    assert signal.deadline is not None
+    # a weekday between the day the signal arose and its deadline
+    day = signal.arose_on + timedelta(days=1)
+    while day.weekday() >= 5:
+        day += timedelta(days=1)
+    assert day < signal.deadline
+
+    page = settings_page(qtbot, ctx, tmp_path)
+    section = page.show_section("Kalender")
+    assert isinstance(section, CalendarSection)
+    type_date(qtbot, section.start, day)
+    type_date(qtbot, section.end, day)
+    section.kind.setFocus()
+    section.kind.setCurrentIndex(section.kind.findData(PeriodKind.FEESTDAG.value))
+    section.name.setFocus()
+    qtbot.keyClicks(section.name, "Extra vrije dag")
+    qtbot.keyClick(section.name, Qt.Key.Key_Return)
+    assert "Toegevoegd" in section.message.text(), section.message.text()
+    assert "eigen kalender" in section.which.text()
+
+    moved = next(
+        s
+        for s in signals.signals_on(ctx, POLICY_ON)
+        if (s.student_id, s.rule, s.arose_on) == (signal.student_id, signal.rule, signal.arose_on)
+    )
+    assert moved.deadline is not None and moved.deadline > signal.deadline
+
+
+def test_overlapping_holidays_are_refused_in_the_section(
+    qtbot: QtBot, ctx: Context, tmp_path: Path
+) -> None:
+    build_demo_school(ctx, students=20, seed=3, until=POLICY_ON)
+    page = settings_page(qtbot, ctx, tmp_path)
+    section = page.show_section("Kalender")
+    assert isinstance(section, CalendarSection)
+    rows_before = section.table.rowCount()
+    herfst = next(
+        p for p in calendar_settings.calendar_view(ctx).periods if p.name == "Herfstvakantie"
+    )
+    type_date(qtbot, section.start, herfst.start + timedelta(days=2))
+    type_date(qtbot, section.end, herfst.end + timedelta(days=7))
+    section.kind.setCurrentIndex(section.kind.findData(PeriodKind.VAKANTIE.value))
+    section.name.setFocus()
+    qtbot.keyClicks(section.name, "Lange herfst")
+    qtbot.keyClick(section.name, Qt.Key.Key_Return)
+    assert "overlapt met vakantie 'Herfstvakantie'" in section.message.text()
+    assert "Er is niets gewijzigd" in section.message.text()
+    assert section.table.rowCount() == rows_before

@@ -5,8 +5,14 @@
     verzuimdesk [--db DB] export generic FOLDER
     verzuimdesk [--db DB] demo --students N --seed S [--until YYYY-MM-DD]
     verzuimdesk [--db DB] signals --on YYYY-MM-DD [--policy NAME] [--json]
+    verzuimdesk [--db DB] report NAME --from DATE --to DATE [--klas K] [--opleiding O]
+                [--student LEERLINGNUMMER] (--json | --xlsx FILE | --pdf FILE)
     verzuimdesk [--db DB] letters due --on YYYY-MM-DD [--json]
     verzuimdesk [--db DB] letters print --on YYYY-MM-DD --out FILE.pdf [--student NR] [--preview]
+    verzuimdesk [--db DB] people add|list|change|password|deactivate|activate …
+
+`--as LOGIN` (before the verb) acts as that person; without it the command line acts as the
+person linked to the operating-system account (see cli/common.py `resolve_actor`).
 
 Each verb is a module of this package with `register(verbs)`, listed once in `VERBS`. Every
 failure prints a Dutch message on stderr and exits non-zero.
@@ -21,14 +27,15 @@ import sys
 import time
 from collections.abc import Sequence
 
-from verzuimdesk.cli import demo, exporting, gui, importing, letters, signals
-from verzuimdesk.cli.common import EXIT_ERROR, DutchArgumentParser
+from verzuimdesk.cli import demo, exporting, gui, importing, letters, people, report, signals
+from verzuimdesk.cli.common import EXIT_ERROR, DutchArgumentParser, set_acting_as
 from verzuimdesk.errors import VerzuimdeskError
 from verzuimdesk.logging_setup import setup_logging
+from verzuimdesk.privacy import install_log_scrubbing, private_umask
 
 log = logging.getLogger("verzuimdesk.cli")
 
-VERBS = (gui, importing, exporting, demo, signals, letters)
+VERBS = (gui, importing, exporting, demo, signals, letters, people, report)
 
 
 def build_parser() -> argparse.ArgumentParser:
@@ -45,6 +52,14 @@ def build_parser() -> argparse.ArgumentParser:
     parser.add_argument(
         "--demo", action="store_true", help="open de demoschool (wordt bij de eerste keer gemaakt)"
     )
+    parser.add_argument(
+        "--as",
+        dest="acting_as",
+        metavar="GEBRUIKERSNAAM",
+        default=os.environ.get("VERZUIMDESK_AS"),
+        help="werk als deze gebruiker (wachtwoord uit VERZUIMDESK_PASSWORD of de terminal); "
+        "standaard de gebruiker die aan dit computeraccount is gekoppeld",
+    )
     verbs = parser.add_subparsers(dest="verb", parser_class=DutchArgumentParser)
     for verb in VERBS:
         verb.register(verbs)
@@ -53,7 +68,11 @@ def build_parser() -> argparse.ArgumentParser:
 
 
 def main(argv: Sequence[str] | None = None) -> int:
+    # files the program writes (database, backups, logs, exports) are the user's alone
+    private_umask()
+    install_log_scrubbing()
     args = build_parser().parse_args(argv)
+    set_acting_as(args.acting_as)
     verb = args.verb or "gui"
     if verb != "gui":  # the GUI sets up the same log itself, tagged as the GUI
         setup_logging("cli")

@@ -3,6 +3,8 @@
 from __future__ import annotations
 
 import argparse
+import getpass
+import os
 import sys
 import time
 from collections.abc import Callable
@@ -13,7 +15,7 @@ from typing import TextIO, TypeAlias
 from sqlalchemy.engine import make_url
 
 from verzuimdesk.errors import DatabaseError
-from verzuimdesk.services.context import Context
+from verzuimdesk.services.context import Actor, Context
 
 EXIT_OK = 0
 EXIT_ERROR = 1
@@ -52,10 +54,35 @@ def progress_printer(stream: TextIO = sys.stderr) -> Callable[[int, int, str], N
     return progress
 
 
+# the global option `--as LOGIN`, set once by cli.main before a verb runs
+_acting_as: list[str | None] = [None]
+
+PASSWORD_ENV = "VERZUIMDESK_PASSWORD"
+
+
+def set_acting_as(login: str | None) -> None:
+    _acting_as[0] = login
+
+
+def read_password(prompt: str = "Wachtwoord: ") -> str:
+    """From VERZUIMDESK_PASSWORD (a nightly job), else asked on the terminal without echo."""
+    from verzuimdesk.errors import PermissionDenied
+
+    value = os.environ.get(PASSWORD_ENV)
+    if value is not None:
+        return value
+    if not sys.stdin.isatty():
+        raise PermissionDenied(
+            f"Geen wachtwoord: zet {PASSWORD_ENV} of start de opdracht in een terminal."
+        )
+    return getpass.getpass(prompt)
+
+
 def open_context(db_arg: str | None, *, create: bool = False) -> Context:
-    """The database the verb works on. Only the verbs that fill a database (import, demo) pass
-    `create=True`; they make a new one when there is none and say so on stderr. Every verb refuses
-    a --db path whose folder does not exist (a typo, not a wish for a new folder)."""
+    """The database the verb works on, and the person it acts as (see `resolve_actor`). Only the
+    verbs that fill a database (import, demo, people add) pass `create=True`; they make a new one
+    when there is none and say so on stderr. Every verb refuses a --db path whose folder does not
+    exist (a typo, not a wish for a new folder)."""
     from verzuimdesk.services.processes import fork_if_available
     from verzuimdesk.store.database import open_database
 
@@ -64,7 +91,35 @@ def open_context(db_arg: str | None, *, create: bool = False) -> Context:
     if create and fresh:
         print(f"verzuimdesk: nieuwe database gemaakt: {database.display_name}", file=sys.stderr)
     # the command line runs no other threads, so its helper processes may fork
-    return Context(database, helpers=fork_if_available())
+    ctx = Context(database, helpers=fork_if_available())
+    ctx.actor = resolve_actor(ctx, _acting_as[0])
+    return ctx
+
+
+def resolve_actor(ctx: Context, login: str | None) -> Actor:
+    """Who the command line acts as, so permissions and the audit trail name a real person:
+
+    - `--as LOGIN`: that person, with the password from VERZUIMDESK_PASSWORD or the terminal;
+    - else the person the beheerder linked to this operating-system account (how a nightly job
+      runs: link the job's account to a person with the role it needs);
+    - on a database without people yet (a new school, the demo): the operating-system account
+      with every right, until the first beheerder exists (`verzuimdesk people add`).
+    Anything else is refused with a Dutch message."""
+    from verzuimdesk.errors import PermissionDenied
+    from verzuimdesk.services import people
+
+    if login is not None:
+        return people.log_in(ctx, login, read_password())
+    if not people.has_people(ctx.db):
+        return people.bootstrap_actor()
+    actor = people.actor_for_account(ctx)
+    if actor is None:
+        raise PermissionDenied(
+            f"Het computeraccount '{people.os_account()}' is niet gekoppeld aan een gebruiker "
+            "van verzuimdesk. Geef --as GEBRUIKERSNAAM (met het wachtwoord), of vraag de "
+            "beheerder dit account aan een gebruiker te koppelen."
+        )
+    return actor
 
 
 def _check_db_path(db_arg: str | None) -> bool:

@@ -7,7 +7,7 @@ kalender.csv) plus the Dutch public holidays. Everything here is a pure function
 from __future__ import annotations
 
 from bisect import bisect_left, bisect_right
-from collections.abc import Iterable, Mapping
+from collections.abc import Callable, Iterable, Mapping
 from dataclasses import dataclass
 from datetime import date, timedelta
 from enum import StrEnum
@@ -254,3 +254,52 @@ class SchoolCalendar:
         """The first `count` lesdagen of day's school year (for R-NOSHOW and R-VERLOF-2)."""
         start, end = self.school_year_of(day)
         return self.lesdagen(start, end)[:count]
+
+
+def calendar_problems(periods: Iterable[CalendarPeriod]) -> list[str]:
+    """What is wrong with a set of calendar periods, in Dutch, each naming the period to fix.
+
+    School years must not overlap; a holiday, study day or public holiday must not run past the
+    start or end of a school year (a holiday wholly between two school years, like the
+    zomervakantie, is fine); a study day or public holiday lies inside a school year; holidays
+    must not overlap one another.
+    """
+
+    def shown(p: CalendarPeriod) -> str:
+        name = f" '{p.name}'" if p.name else ""
+        return f"{p.kind.value}{name} ({p.start:%d-%m-%Y} t/m {p.end:%d-%m-%Y})"
+
+    ordered = sorted(periods, key=lambda p: (p.start, p.end))
+    problems: list[str] = []
+    for p in ordered:
+        if p.end < p.start:
+            problems.append(f"{shown(p)}: de einddatum ligt voor de begindatum.")
+    years = [p for p in ordered if p.kind is PeriodKind.SCHOOLJAAR]
+    problems += _overlaps(years, shown)
+    for p in ordered:
+        if p.kind is PeriodKind.SCHOOLJAAR:
+            continue
+        inside = [y for y in years if y.start <= p.start and p.end <= y.end]
+        touching = [y for y in years if p.start <= y.end and y.start <= p.end]
+        if touching and not inside:
+            problems.append(
+                f"{shown(p)} valt deels buiten het schooljaar; laat het binnen "
+                f"{touching[0].start:%d-%m-%Y} t/m {touching[0].end:%d-%m-%Y} vallen."
+            )
+        elif years and not inside and p.kind is not PeriodKind.VAKANTIE:
+            problems.append(f"{shown(p)} valt buiten elk schooljaar.")
+    holidays = [p for p in ordered if p.kind is PeriodKind.VAKANTIE]
+    problems += _overlaps(holidays, shown)
+    return problems
+
+
+def _overlaps(ordered: list[CalendarPeriod], shown: Callable[[CalendarPeriod], str]) -> list[str]:
+    """Each period that starts before an earlier one (by start date) has ended."""
+    problems = []
+    longest: CalendarPeriod | None = None
+    for period in ordered:
+        if longest is not None and period.start <= longest.end:
+            problems.append(f"{shown(period)} overlapt met {shown(longest)}.")
+        if longest is None or period.end > longest.end:
+            longest = period
+    return problems

@@ -250,6 +250,12 @@ class LetterEvent:
     melding_number: int | None = None  # b–d: the n-th melding in the school year
 
 
+_SOORT_WORDS = {
+    "16u": "16 uur in 4 weken",
+    "herhaal": "opnieuw 16 uur",
+    "lrv": "4 weken geen les gevolgd",
+    "noshow": "no show",
+}
 _SIGNAL_SOORT = {"R-16U": "16u", "R-HERHAAL": "herhaal", "R-LRV": "lrv"}
 
 
@@ -285,7 +291,8 @@ def oa_events(
                         Letter.A,
                         day,
                         f"oa:{day.isoformat()}",
-                        f"weer afwezig op {_dd(day)} na {here - there - 1} lesweken zonder",
+                        f"weer afwezig op {_dd(day)}, na {here - there - 1} lesweken zonder "
+                        "ongeoorloofd verzuim",
                     )
                 )
         previous = day
@@ -304,7 +311,8 @@ def melding_events(
                 melding.day,
                 melding.soort,
                 melding.ref,
-                f"melding {melding.soort} van {_dd(melding.day)}",
+                f"DUO-melding ({_SOORT_WORDS.get(melding.soort, melding.soort)}) van "
+                f"{_dd(melding.day)}",
             )
         )
     for signal in signals:
@@ -316,7 +324,7 @@ def melding_events(
                 signal.arose_on,
                 soort,
                 f"signaal:{signal.rule}:{signal.arose_on.isoformat()}",
-                f"signaal {soort} van {_dd(signal.arose_on)} (niet meldbaar bij DUO)",
+                f"{_SOORT_WORDS[soort]} bereikt op {_dd(signal.arose_on)} (niet meldbaar bij DUO)",
             )
         )
     items.sort(key=lambda item: (item[0], item[2]))
@@ -328,7 +336,7 @@ def melding_events(
             count_per_year[year] = count_per_year.get(year, 0) + 1
             n = count_per_year[year]
             letter = Letter.B if n == 1 else Letter.C if n == 2 else Letter.D
-            events.append(LetterEvent(letter, day, key, f"{n}e {description}", n))
+            events.append(LetterEvent(letter, day, key, f"{n}e keer: {description}", n))
         elif soort == "lrv":
             events.append(LetterEvent(Letter.E, day, key, description))
         elif soort == "noshow":

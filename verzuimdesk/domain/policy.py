@@ -138,6 +138,25 @@ class Gesprekken:
 
 
 @dataclass(frozen=True)
+class Presentie:
+    """R-PRESENTIE: presence after this many lesweken of nothing but ongeoorloofd absence."""
+
+    min_lesweken: int = 4
+
+
+@dataclass(frozen=True)
+class Rapportage:
+    """The reports: MTSS tier limits (attendance % of planned lesson time, inclusive lower
+    bounds) and when a lesson the whole class misses counts as a class-wide pattern."""
+
+    niveau_1_vanaf: float = 95.0
+    niveau_2_vanaf: float = 90.0
+    patroon_min_aandeel: float = 0.25  # at least this share of the lesson's student-lessons missed
+    patroon_factor: float = 2.0  # … and this many times the class's share over all its lessons
+    patroon_min_gemist: int = 3  # … and at least this many student-lessons: one student is no class
+
+
+@dataclass(frozen=True)
 class Policy:
     name: str
     description: str = ""
@@ -152,6 +171,8 @@ class Policy:
     ouders: Ouders = field(default_factory=Ouders)
     bellijst: Bellijst = field(default_factory=Bellijst)
     gesprekken: Gesprekken = field(default_factory=Gesprekken)
+    presentie: Presentie = field(default_factory=Presentie)
+    rapportage: Rapportage = field(default_factory=Rapportage)
     brieven: Brieven = field(default_factory=Brieven)
 
 
@@ -230,3 +251,135 @@ def parse_policy(text: str, name: str) -> Policy:
         ) from exc
     data.setdefault("name", name)
     return _build(Policy, data, "", name)
+
+
+# -- editing a profile (Instellingen > Beleid) ---------------------------------------------------
+
+PolicyValue = bool | int | float | str | time
+
+# the range a school may choose for each number: outside it a value is a typo or makes a rule
+# meaningless (0 lesweken, a threshold of 2000 hours); the law's own values lie well inside
+LIMITS: dict[str, tuple[float, float]] = {
+    "r16u.threshold_minutes": (60, 6000),
+    "r16u.window_lesweken": (1, 12),
+    "r16u.deadline_werkdagen": (0, 30),
+    "r16u.repeat_min_days": (0, 90),
+    "lrv.lesweken": (1, 12),
+    "lrv.deadline_werkdagen": (0, 30),
+    "te_laat.max_times": (1, 100),
+    "te_laat.window_lesweken": (1, 12),
+    "te_laat.late_max_minutes": (0, 60),
+    "ziek.long_days": (1, 365),
+    "ziek.often_episodes": (1, 20),
+    "ziek.often_months": (1, 12),
+    "ziek.year_minutes": (60, 20000),
+    "ziek.pattern_min_reports": (2, 50),
+    "ziek.pattern_min_same_weekday": (2, 50),
+    "ziek.pattern_share": (0.1, 1.0),
+    "ziek.pattern_afterwards_min": (1, 50),
+    "ziek.pattern_afterwards_share": (0.1, 1.0),
+    "ib_8w.absence_weeks": (1, 20),
+    "ib_8w.period_weeks": (1, 26),
+    "ib_8w.report_werkdagen": (0, 30),
+    "ib_8w.letter_after_weeks": (1, 20),
+    "ib_8w.letter_werkdagen": (0, 30),
+    "noshow.weeks": (1, 8),
+    "noshow.deadline_werkdagen": (0, 30),
+    "ziekmelden.late_report_days": (0, 14),
+    "verlof.vakantie_max_days": (0, 20),
+    "verlof.vakantie_blocked_first_lesweken": (0, 10),
+    "verlof.vakantie_ask_weeks_ahead": (0, 26),
+    "verlof.gewichtig_max_days": (0, 60),
+    "verlof.gewichtig_late_days": (0, 14),
+    "verlof.religious_notice_days": (0, 14),
+    "verlof.coach_max_days": (0, 10),
+    "verlof.director_max_days": (0, 60),
+    "bellijst.near_threshold_minutes": (0, 6000),
+    "gesprekken.check_every_days": (1, 90),
+    "gesprekken.evaluate_within_weeks": (1, 52),
+}
+
+# the values a text setting may take
+CHOICES: dict[str, tuple[str, ...]] = {"ziekmelden.mode": ("wettelijk", "mbo-utrecht")}
+
+
+def sections() -> list[tuple[str, type]]:
+    """The sections of a profile in file order: (TOML section name, its dataclass)."""
+    hints = get_type_hints(Policy)
+    return [(f.name, hints[f.name]) for f in fields(Policy) if is_dataclass(hints[f.name])]
+
+
+def value_types() -> dict[str, type]:
+    """Every editable key ("r16u.threshold_minutes") with its type, in file order."""
+    result: dict[str, type] = {}
+    for section, cls in sections():
+        hints = get_type_hints(cls)
+        for f in fields(cls):
+            result[f"{section}.{f.name}"] = hints[f.name]
+    return result
+
+
+def flatten(policy: Policy) -> dict[str, PolicyValue]:
+    """Every key of a profile with its value: {"r16u.threshold_minutes": 960, …}."""
+    result: dict[str, PolicyValue] = {}
+    for section, cls in sections():
+        part = getattr(policy, section)
+        for f in fields(cls):
+            result[f"{section}.{f.name}"] = getattr(part, f.name)
+    return result
+
+
+def check_limits(values: dict[str, PolicyValue]) -> list[tuple[str, str]]:
+    """(key, Dutch reason) for every value outside its range or choices; empty when all fit."""
+    wrong: list[tuple[str, str]] = []
+    for key, value in values.items():
+        if key in LIMITS and isinstance(value, int | float) and not isinstance(value, bool):
+            low, high = LIMITS[key]
+            if not low <= value <= high:
+                shown = (f"{low:g}", f"{high:g}") if isinstance(value, float) else (low, high)
+                wrong.append(
+                    (
+                        key,
+                        f"moet tussen {shown[0]} en {shown[1]} liggen, niet {value:g}".replace(
+                            ".", ","
+                        ),
+                    )
+                )
+        if key in CHOICES and value not in CHOICES[key]:
+            wrong.append((key, f"moet een van {', '.join(CHOICES[key])} zijn, niet '{value}'"))
+    return wrong
+
+
+def _toml_value(value: PolicyValue) -> str:
+    if isinstance(value, bool):
+        return "true" if value else "false"
+    if isinstance(value, time):
+        return f'"{value:%H:%M}"'
+    if isinstance(value, str):
+        return '"' + value.replace("\\", "\\\\").replace('"', '\\"') + '"'
+    if isinstance(value, float):
+        return repr(value)
+    return str(value)
+
+
+def to_toml(
+    name: str,
+    description: str,
+    values: dict[str, PolicyValue],
+    notes: dict[str, str] | None = None,
+) -> str:
+    """A profile as TOML text that `parse_policy` reads back to the same values; `notes` become
+    the comment after a key (where its value comes from)."""
+    notes = notes or {}
+    lines = [f"name = {_toml_value(name)}", f"description = {_toml_value(description)}"]
+    current = None
+    for key, value in values.items():
+        section, field_name = key.split(".", 1)
+        if section != current:
+            lines += ["", f"[{section}]"]
+            current = section
+        line = f"{field_name} = {_toml_value(value)}"
+        if notes.get(key):
+            line += f"  # {notes[key]}"
+        lines.append(line)
+    return "\n".join(lines) + "\n"

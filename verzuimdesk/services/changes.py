@@ -17,6 +17,7 @@ class Changes:
     conversations: bool = False
     notes: bool = False
     settings: bool = False
+    people: bool = False
     letters: bool = False  # the letter queue or archive (printed, schorsing, leerbedrijf)
     student_ids: frozenset[int] = field(default_factory=frozenset)
     # saved at another workstation and heard through the change feed (services.change_feed):

@@ -3,6 +3,7 @@
 from __future__ import annotations
 
 import getpass
+import os
 from collections.abc import Callable
 from dataclasses import dataclass, field
 from datetime import date, datetime
@@ -12,7 +13,16 @@ from verzuimdesk.services.processes import SAFE, StartMethod
 from verzuimdesk.store.database import Database
 
 
-def _login_name() -> str:
+def os_account() -> str:
+    """The operating-system account running the program, from the system itself: on POSIX the
+    process's user id (not $USER or $LOGNAME, which anyone can set)."""
+    if os.name == "posix":
+        import pwd
+
+        try:
+            return pwd.getpwuid(os.getuid()).pw_name
+        except KeyError:  # a container user without a passwd entry
+            return f"uid-{os.getuid()}"
     try:
         return getpass.getuser()
     except OSError:  # no login name in some service and container setups
@@ -30,8 +40,10 @@ class Actor:
 
 
 def _local_actor() -> Actor:
-    # until the school has people and logins: the operating-system account, with every right
-    return Actor(name=_login_name(), role=Role.BEHEERDER)
+    # the default for code that makes a Context without saying who works (tests, scripts): the
+    # operating-system account with every right. The GUI and the command line always set the
+    # logged-in person (services/people.py, cli/common.py).
+    return Actor(name=os_account(), role=Role.BEHEERDER)
 
 
 @dataclass

@@ -84,13 +84,32 @@ class LetterSettings:
 
 
 def load_settings(session: Session) -> LetterSettings:
+    """The stored settings; until the school saved them, the letterhead comes from Instellingen >
+    School (name, address, phone, e-mail)."""
     row = session.get(Setting, KEY)
     if row is None:
-        from verzuimdesk.services.school import get_school
+        from verzuimdesk.services.school_settings import read_details
 
-        school = get_school(session)
-        return LetterSettings(school_naam=school.name if school else "")
+        details = read_details(session)
+        return LetterSettings(
+            school_naam=details.name,
+            adres=details.adres,
+            postcode_plaats=f"{details.postcode}  {details.plaats}".strip(),
+            telefoon=details.telefoon,
+            email=details.email,
+            plaats=details.plaats,
+        )
     return LetterSettings.from_json(row.value)
+
+
+def calibration_pdf(ctx: Context, settings: LetterSettings) -> bytes:
+    """The calibration page for these settings (checked first): the address field drawn where a
+    letter puts it, to hold against a window envelope."""
+    require(ctx, Permission.LETTERS)
+    check_block(settings.block)
+    from verzuimdesk.services.printing.letters_pdf import render_calibration
+
+    return render_calibration(asdict(settings.block), {"school_naam": settings.school_naam})
 
 
 def get_letter_settings(ctx: Context) -> LetterSettings:

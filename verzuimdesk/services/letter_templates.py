@@ -173,7 +173,9 @@ def _assigned_names(tree: nodes.Template) -> set[str]:
 
 def check_template(body: str, key: str = "") -> None:
     """Refuse a template that does not parse, names an unknown field or lacks its subject."""
-    where = f"Sjabloon {key}" if key else "Het sjabloon"
+    where = "Het sjabloon"
+    if key in all_template_keys():
+        where = f"Sjabloon '{key_title(key)}'"
     try:
         tree = _ENV.parse(body)
     except TemplateSyntaxError as exc:
@@ -189,7 +191,7 @@ def check_template(body: str, key: str = "") -> None:
             hint = f" Bedoelt u '{close[0]}'?" if close else ""
             raise ValidationError(
                 f"{where}, regel {name.lineno}: het veld '{name.name}' bestaat niet.{hint} "
-                "De velden staan in de lijst naast het sjabloon.",
+                "De velden staan in de lijst 'Velden'.",
                 field=name.name,
             )
     try:

@@ -16,7 +16,8 @@ from sqlalchemy.orm import Session, sessionmaker
 
 from verzuimdesk import paths
 from verzuimdesk.errors import DatabaseError
-from verzuimdesk.store import migrate
+from verzuimdesk.privacy import create_private_file, private_file
+from verzuimdesk.store import migrate, schema_check
 
 
 def to_url(db: str | Path | None) -> str:
@@ -43,14 +44,17 @@ def _sqlite_pragmas(dbapi_connection: sqlite3.Connection, _record: object) -> No
 
 
 def create_db_engine(url: str) -> Engine:
+    # hide_parameters: an error must never carry a statement's values (a caller's name, a reason
+    # such as "depressie") into a message, a log or a crash report
     parsed = make_url(url)
     if parsed.get_backend_name() == "sqlite":
         if parsed.database and parsed.database != ":memory:":
             Path(parsed.database).parent.mkdir(parents=True, exist_ok=True)
-        engine = create_engine(url)
+            create_private_file(Path(parsed.database))
+        engine = create_engine(url, hide_parameters=True)
         event.listen(engine, "connect", _sqlite_pragmas)
         return engine
-    return create_engine(url, pool_pre_ping=True)
+    return create_engine(url, pool_pre_ping=True, hide_parameters=True)
 
 
 @dataclass
@@ -101,7 +105,7 @@ def backup_sqlite(engine: Engine, reason: str) -> Path | None:
             dest.close()
     finally:
         source.close()
-    return target
+    return private_file(target)
 
 
 def open_database(
@@ -132,6 +136,8 @@ def open_database(
         ) from exc
     try:
         _bring_up_to_date(engine, upgrade, create)
+        if upgrade:
+            schema_check.check_schema(engine, shown)
     except DatabaseError:
         engine.dispose()  # release the file, so the user can move or restore it
         raise

@@ -31,6 +31,11 @@ def head_revision() -> str:
     return head
 
 
+def revisions_in_order() -> list[str]:
+    """Every revision id from the first to the head (the chain is one line)."""
+    return [script.revision for script in reversed(list(_scripts().walk_revisions()))]
+
+
 def is_known_revision(revision: str) -> bool:
     try:
         return _scripts().get_revision(revision) is not None

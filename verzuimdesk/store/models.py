@@ -11,6 +11,7 @@ from verzuimdesk.store.letters import (
     LetterTemplateRow,
     Suspension,
 )
+from verzuimdesk.store.people import Person
 from verzuimdesk.store.registrations import Registration, Source
 from verzuimdesk.store.reporting import DuoReport, SignalRow
 from verzuimdesk.store.school import (
@@ -40,6 +41,7 @@ __all__ = [
     "LeaveCard",
     "LetterTemplateRow",
     "Note",
+    "Person",
     "PolicyProfileRow",
     "Registration",
     "RegistrationCodeRow",

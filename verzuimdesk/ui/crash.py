@@ -11,13 +11,15 @@ from PySide6.QtWidgets import QApplication, QMessageBox, QPushButton, QWidget
 
 from verzuimdesk import paths
 from verzuimdesk.errors import VerzuimdeskError
+from verzuimdesk.privacy import scrub
 from verzuimdesk.ui.errors_ui import show_error
 
 log = logging.getLogger("verzuimdesk.crash")
 
 
 def details_text(kind: type[BaseException], value: BaseException, tb: TracebackType | None) -> str:
-    return "".join(traceback.format_exception(kind, value, tb))
+    """The crash report: where it went wrong, without the values involved (names, reasons)."""
+    return scrub("".join(traceback.format_exception(kind, value, tb)))
 
 
 def show_crash(parent: QWidget | None, details: str) -> None:
@@ -44,7 +46,8 @@ def install_excepthook() -> None:
 
     def hook(kind: type[BaseException], value: BaseException, tb: TracebackType | None) -> None:
         if isinstance(value, VerzuimdeskError):
-            log.warning("melding aan gebruiker: %s", value.message)
+            # the message may name a student or caller: the log gets only its kind
+            log.warning("melding aan gebruiker: %s", type(value).__name__)
             show_error(QApplication.activeWindow(), value)
             return
         details = details_text(kind, value, tb)

@@ -18,6 +18,7 @@ from verzuimdesk.services.changes import Changes
 from verzuimdesk.services.context import Context
 from verzuimdesk.services.desk_status import desk_status
 from verzuimdesk.ui.bus import AppBus
+from verzuimdesk.ui.dialogs.about import AboutDialog
 from verzuimdesk.ui.dialogs.find import FindStudentDialog
 from verzuimdesk.ui.dialogs.leave_card import LeaveCardDialog
 from verzuimdesk.ui.dialogs.manager import DialogManager
@@ -74,6 +75,7 @@ class MainWindow(QMainWindow):
         self._update_status()
 
         self.ui.actionQuit.triggered.connect(self.close)
+        self.ui.actionAbout.triggered.connect(self.open_about)
         self.ui.actionSickReport.triggered.connect(lambda: self.open_sick_report())
         self.ui.actionRecovery.triggered.connect(lambda: self.open_recovery())
         self.ui.actionLeaveCard.triggered.connect(lambda: self.open_leave_card())
@@ -127,6 +129,10 @@ class MainWindow(QMainWindow):
 
     def open_find(self) -> QWidget:
         return self._open("zoeken", FindStudentDialog, None)
+
+    def open_about(self) -> QWidget:
+        dialog, _ = self.dialogs.open("over", lambda: AboutDialog(self.ctx, self))
+        return dialog
 
     def _open(
         self,

@@ -310,7 +310,7 @@ def render_calibration(block: Mapping[str, float], letterhead: Mapping[str, Any]
     _text(canvas, left + 2 * mm, top - 5 * mm, "Retour: zone voor retouradres en 'Aangetekend'", 7)
     y = top - block["note_zone_mm"] * mm - 4.5 * mm
     for line in ("Familie Voorbeeld", "Proefstraat 1", "1234 AB  VOORBEELDSTAD"):
-        _text(canvas, left, y, line, 10)
+        _text(canvas, left + 5 * mm, y, line, 10)  # where a letter puts the address
         y -= 4.6 * mm
     info = PAGE_H - 150 * mm
     lines = [

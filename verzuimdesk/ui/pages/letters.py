@@ -39,8 +39,8 @@ from PySide6.QtWidgets import (
     QWidget,
 )
 
-from verzuimdesk.domain.letters import VARIANT_LABELS
 from verzuimdesk.domain.roles import Permission
+from verzuimdesk.domain.route import Route
 from verzuimdesk.errors import VerzuimdeskError
 from verzuimdesk.services import letter_templates, letters
 from verzuimdesk.services.access import can
@@ -52,31 +52,53 @@ from verzuimdesk.ui.models.rows import Column, RowsModel, SortRole
 from verzuimdesk.ui.pages.base import Page
 from verzuimdesk.ui.worker import run_with_progress
 
+_SHORT_VARIANTS = {
+    Route.LEERPLICHT: "jonger dan 18",
+    Route.RMC: "18+ zonder SK",
+    Route.NIET_MELDBAAR: "met SK of 23+",
+}
+
 
 def _variant(item: QueueItem) -> str:
-    return VARIANT_LABELS[item.variant] if item.variant else ""
+    return _SHORT_VARIANTS[item.variant] if item.variant else ""
+
+
+def _problem_short(item: QueueItem) -> str:
+    if not item.problems:
+        return ""
+    text = " ".join(item.problems)
+    if "leerbedrijf" in text and "BBL" in text:
+        return "leerbedrijf ontbreekt"
+    if "postadres" in text:
+        return "adres ontbreekt"
+    return "zie uitleg"
 
 
 QUEUE_COLUMNS: list[Column[QueueItem]] = [
-    Column("Leerling", lambda i: f"{i.naam} ({i.leerlingnummer})", lambda i: i.naam, max_chars=32),
-    Column("Klas", lambda i: i.klas, lambda i: i.klas),
+    Column("Leerling", lambda i: f"{i.naam} ({i.leerlingnummer})", lambda i: i.naam, max_chars=30),
+    Column("Klas", lambda i: i.klas, lambda i: i.klas, max_chars=12),
     Column(
         "Brief",
         lambda i: (
             f"{i.letter.value}. {i.title}" + (" (onderzoek)" if i.style == "onderzoek" else "")
         ),
         lambda i: i.letter.value,
-        max_chars=36,
+        tooltip=lambda i: f"{i.letter.value}. {i.title}",
+        max_chars=28,
     ),
-    Column("Variant", _variant, lambda i: i.variant.value if i.variant else "", max_chars=30),
-    Column("Aan", lambda i: i.recipients_text(), lambda i: i.recipients_text()),
+    Column("Variant", _variant, lambda i: i.variant.value if i.variant else "", max_chars=16),
+    Column("Aan", lambda i: i.recipients_text(), lambda i: i.recipients_text(), max_chars=26),
     Column("Dag", lambda i: f"{i.event.day:%d-%m-%Y}", lambda i: i.event.day),
     Column(
-        "Gebeurtenis", lambda i: i.event.description, lambda i: i.event.description, max_chars=40
+        "Gebeurtenis",
+        lambda i: i.event.description,
+        lambda i: i.event.description,
+        tooltip=lambda i: i.event.description,
+        max_chars=30,
     ),
     Column(
         "Let op",
-        lambda i: " ".join(i.problems),
+        _problem_short,
         lambda i: " ".join(i.problems),
         tooltip=lambda i: " ".join(i.problems) or None,
     ),
@@ -210,6 +232,10 @@ class QueueTab(QWidget):
         self.view, self.proxy = _table(self, self.model, len(QUEUE_COLUMNS))
         self.view.setSelectionMode(QAbstractItemView.SelectionMode.ExtendedSelection)
         self.view.doubleClicked.connect(lambda _i: self.preview())
+        self.view.sortByColumn(5, Qt.SortOrder.AscendingOrder)  # oldest event first
+        self.detail = QLabel(self)
+        self.detail.setWordWrap(True)
+        self.view.selectionModel().currentRowChanged.connect(lambda _c, _p: self._show_detail())
         self.empty = QLabel(self)
         self.empty.setWordWrap(True)
         self.error = QLabel(self)
@@ -231,6 +257,7 @@ class QueueTab(QWidget):
         layout = QVBoxLayout(self)
         layout.addLayout(top)
         layout.addWidget(self.view, 1)
+        layout.addWidget(self.detail)
         layout.addWidget(self.empty)
         layout.addWidget(self.error)
         layout.addLayout(buttons)
@@ -278,6 +305,17 @@ class QueueTab(QWidget):
         )
         if items:
             self.view.selectRow(0)
+
+    def _show_detail(self) -> None:
+        index = self.view.currentIndex()
+        item = self.model.row(self.proxy.mapToSource(index).row()) if index.isValid() else None
+        if item is None:
+            self.detail.setText("")
+            return
+        text = f"{item.naam}: brief {item.letter.value} ({item.title}) na {item.event.description}."
+        if item.problems:
+            text += " <b>Let op:</b> " + " ".join(item.problems)
+        self.detail.setText(text)
 
     def selected(self) -> list[QueueItem]:
         rows = sorted(
@@ -412,6 +450,15 @@ class ArchiveTab(QWidget):
         again = QPushButton("Opnieuw bekijken (Enter)", self)
         again.clicked.connect(self.reprint)
         buttons.addWidget(again)
+        to_printer = QPushButton("Opnieuw printen… (Ctrl+P)", self)
+        to_printer.clicked.connect(self.print_again)
+        buttons.addWidget(to_printer)
+        QShortcut(
+            QKeySequence("Ctrl+P"),
+            self,
+            self.print_again,
+            context=Qt.ShortcutContext.WidgetWithChildrenShortcut,
+        )
         buttons.addStretch(1)
         layout = QVBoxLayout(self)
         layout.addLayout(row)
@@ -445,6 +492,19 @@ class ArchiveTab(QWidget):
             show_error(self, exc)
             return
         PdfPreview(pdf, f"Brief {row.reference} (gelijk aan het origineel)", self).exec()
+
+    def print_again(self) -> None:
+        """The archived letter to a printer: the same bytes as the first time (fingerprint
+        checked by the service)."""
+        row = self.current()
+        if row is None:
+            return
+        try:
+            pdf = letters.reprint(self.page.ctx, row.id)
+        except VerzuimdeskError as exc:
+            show_error(self, exc)
+            return
+        print_pdf(self, pdf, f"Brief {row.reference}")
 
 
 class TemplatesTab(QWidget):

@@ -59,6 +59,7 @@ class TodayPage(Page):
 
         self.letters_line = QLabel(self)
         self.letters_line.setObjectName("lettersLine")
+        self.letters_line.setIndent(6)  # in line with the table of figures above
         self.letters_line.linkActivated.connect(lambda _link: self._go("Brieven"))
         self.ui.outer.insertWidget(self.ui.outer.indexOf(self.ui.summary) + 1, self.letters_line)
         self._letters_task = BackgroundTask(

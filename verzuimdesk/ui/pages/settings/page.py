@@ -45,7 +45,7 @@ class SettingsPage(Page):
         self.list = QListWidget(self)
         self.list.setObjectName("sectionList")
         self.list.setAccessibleName("Onderdelen van de instellingen")
-        self.list.setFixedWidth(190)
+        self.list.setFixedWidth(150)
         self.stack = QStackedWidget(self)
         self.heading = QLabel(self)
         self.sections: list[Section] = []

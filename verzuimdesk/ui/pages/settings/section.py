@@ -82,14 +82,19 @@ class Section(QWidget):
             result = fn()
         except VerzuimdeskError as exc:
             show_inline(self.message, exc)
-            if isinstance(exc, ValidationError) and exc.field in self.fields:
-                self.fields[exc.field].setFocus(Qt.FocusReason.OtherFocusReason)
+            if isinstance(exc, ValidationError) and exc.field:
+                self.focus_field(exc.field)
             return None
         changes = result if isinstance(result, Changes) else getattr(result, "changes", None)
         if isinstance(changes, Changes):
             self.bus.announce(changes)
         self.say(done)
         return result
+
+    def focus_field(self, field: str) -> None:
+        """Put the focus where the user fixes `field` (a ValidationError's field)."""
+        if field in self.fields:
+            self.fields[field].setFocus(Qt.FocusReason.OtherFocusReason)
 
     def say(self, text: str) -> None:
         self.message.setStyleSheet(OK_STYLE)

@@ -9,10 +9,16 @@ from __future__ import annotations
 
 from verzuimdesk.domain.roles import Permission
 from verzuimdesk.ui.pages.settings.backups import BackupsSection
+from verzuimdesk.ui.pages.settings.calendar import CalendarSection
+from verzuimdesk.ui.pages.settings.letters import LettersSection
+from verzuimdesk.ui.pages.settings.policy import PolicySection
 from verzuimdesk.ui.pages.settings.school import SchoolSection
 from verzuimdesk.ui.pages.settings.section import SectionSpec
 
 SECTIONS: tuple[SectionSpec, ...] = (
     SectionSpec("School", SchoolSection),
+    SectionSpec("Beleid", PolicySection),
+    SectionSpec("Kalender", CalendarSection),
     SectionSpec("Back-ups", BackupsSection, Permission.BACKUP),
+    SectionSpec("Brieven", LettersSection),
 )
