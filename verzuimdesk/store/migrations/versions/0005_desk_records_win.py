@@ -1,7 +1,7 @@
 """What the LVS last said beside what the desk recorded: consent and "post ontvangen"
 
 Revision ID: 0005
-Revises: 0004
+Revises: 0007
 Create Date: 2026-12-03 20:45:00
 
 An import keeps what the desk recorded when the desk's record is newer than the LVS's value
@@ -18,7 +18,7 @@ import sqlalchemy as sa
 from alembic import op
 
 revision: str = "0005"
-down_revision: str | None = "0004"
+down_revision: str | None = "0007"
 branch_labels: str | Sequence[str] | None = None
 depends_on: str | Sequence[str] | None = None
 
