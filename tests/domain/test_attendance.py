@@ -134,3 +134,11 @@ def test_periods_to_compare() -> None:
     )
     assert compare_words(92.0, 90.0) == "beter"
     assert compare_words(90.5, 90.0) == "ongeveer gelijk"
+
+
+def test_the_first_weeks_of_the_school_year_are_not_enough() -> None:
+    days = _absent(date(2025, 9, 1), date(2025, 9, 1))
+    days[date(2025, 9, 2)] = DayFact(0, 1)
+    assert not improbable_presence_days(
+        days, CALENDAR, {w: 300 for w in range(5)}, 4, date(2025, 9, 1), date(2025, 9, 30)
+    )

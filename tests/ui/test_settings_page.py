@@ -156,6 +156,7 @@ def test_a_backup_is_made_and_restored_from_the_section(
     with ctx.db.unit_of_work() as session:
         assert len(session.scalars(select(Student)).all()) == 4
     assert announced and announced[-1].students and announced[-1].signals
+    assert not announced[-1].remote  # made here: other workstations hear of it
     # the pre-restore copy is listed too
     assert section.table.rowCount() == 2
     assert any("voor terugzetten" in b.reason_text for b in backups.list_backups(ctx))

@@ -314,7 +314,9 @@ def improbable_presence_days(
         if enrolled_from and first < enrolled_from:
             continue
         window = calendar.lesdagen(first, day - timedelta(days=1))
-        if not window:
+        # early in the school year there are not yet that many lesweken behind the day: a
+        # summer holiday is no stretch of absence
+        if not window or len(calendar.lesweken_between(first, window[-1])) < min_lesweken:
             continue
         if all(_wholly_absent(days.get(d), scheduled.get(d.weekday(), 0)) for d in window):
             found.append((day, window[0]))

@@ -20,7 +20,7 @@ import re
 import shutil
 import sqlite3
 import subprocess
-from dataclasses import dataclass
+from dataclasses import dataclass, fields
 from datetime import date, datetime, timedelta
 from pathlib import Path
 from typing import Any
@@ -410,10 +410,16 @@ def restore_backup(ctx: Context, path: Path) -> Restored:
             {"back-up": path.name, "vorige database bewaard als": saved.name},
         )
     log.info("back-up teruggezet: %s (vorige: %s)", path.name, saved.name)
-    everything: dict[str, Any] = {
-        name: True for name in Changes.__dataclass_fields__ if name != "student_ids"
+    return Restored(path, saved, _everything())
+
+
+def _everything() -> Changes:
+    """Every kind of data changed: after a restore every screen reloads. Only the yes/no kinds;
+    `remote` (a change heard from another workstation) stays False: this one is made here."""
+    kinds: dict[str, Any] = {
+        f.name: True for f in fields(Changes) if f.type in (bool, "bool") and f.name != "remote"
     }
-    return Restored(path, saved, Changes(**everything))
+    return Changes(**kinds)
 
 
 __all__ = [

@@ -226,9 +226,8 @@ def person_names(ctx: Context) -> list[tuple[int, str]]:
     """Id and name of everyone, for the Logboek's person filter."""
     require(ctx, Permission.AUDIT_LOG)
     with ctx.db.unit_of_work() as session:
-        return [
-            tuple(r) for r in session.execute(select(Person.id, Person.name).order_by(Person.name))
-        ]  # type: ignore[misc]
+        rows = session.execute(select(Person.id, Person.name).order_by(Person.name))
+        return [(row.id, row.name) for row in rows]
 
 
 def add_person(

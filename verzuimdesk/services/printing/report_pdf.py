@@ -55,13 +55,13 @@ def _chart_drawing(chart: Chart, width: float, height: float) -> Drawing:
     drawing = Drawing(width, height)
     palette = series_colours(chart)
     plot = HorizontalLineChart() if chart.kind is ChartKind.LINE else VerticalBarChart()
-    plot.x, plot.y = 36, 42
-    plot.width, plot.height = width - 170, height - 62
+    many = len(chart.categories) > 12
+    plot.x, plot.y = 30, 62 if many else 44
+    plot.width, plot.height = width - 40, height - plot.y - 18
     plot.data = [tuple(values) for _, values in chart.series] or [(0,)]
     plot.categoryAxis.categoryNames = chart.categories
     plot.categoryAxis.labels.fontName = FONT
     plot.categoryAxis.labels.fontSize = 6.5
-    many = len(chart.categories) > 12
     plot.categoryAxis.labels.angle = 45 if many else 0
     plot.categoryAxis.labels.boxAnchor = "ne" if many else "n"
     if len(chart.categories) > 30:  # every other label, or they print over each other
@@ -97,11 +97,13 @@ def _chart_drawing(chart: Chart, width: float, height: float) -> Drawing:
                 plot.x, y, plot.x + plot.width, y, strokeColor=colors.black, strokeDashArray=[3, 2]
             )
         )
-        drawing.add(String(plot.x + plot.width + 4, y - 3, label, fontName=FONT, fontSize=7))
+        drawing.add(String(plot.x + 4, y + 3, label, fontName=FONT, fontSize=7))
     legend = Legend()
-    legend.x, legend.y = width - 128, height - 20
+    legend.x, legend.y = plot.x, 8
     legend.fontName, legend.fontSize = FONT, 7.5
     legend.alignment = "right"
+    legend.columnMaximum = 1  # one row, side by side
+    legend.deltax = 110
     legend.colorNamePairs = [
         (colors.HexColor(palette[i % len(palette)]), name)
         for i, (name, _) in enumerate(chart.series)
@@ -109,7 +111,9 @@ def _chart_drawing(chart: Chart, width: float, height: float) -> Drawing:
     drawing.add(legend)
     drawing.add(String(plot.x, height - 10, chart.title, fontName=FONT_BOLD, fontSize=9))
     if chart.y_title:
-        drawing.add(String(2, plot.y + plot.height + 6, chart.y_title, fontName=FONT, fontSize=7))
+        drawing.add(
+            String(width, height - 10, chart.y_title, fontName=FONT, fontSize=7, textAnchor="end")
+        )
     return drawing
 
 
@@ -187,7 +191,7 @@ def render_report_pdf(
     cancel: Cancel = never_cancel,
 ) -> None:
     style = styles()
-    wide = max(sum(c.width for c in t.columns) for t in report.tables) > 100
+    wide = max(sum(c.width for c in t.columns) for t in report.tables) > 80
     pagesize = landscape(A4) if wide else A4
     page_width = pagesize[0] - 2 * MARGIN
     school = report.school_name or "School"

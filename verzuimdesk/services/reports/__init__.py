@@ -9,6 +9,7 @@ from __future__ import annotations
 
 from collections.abc import Callable
 from dataclasses import dataclass
+from datetime import date
 
 from verzuimdesk.errors import ValidationError
 from verzuimdesk.services.context import Context
@@ -139,4 +140,51 @@ def run_report(ctx: Context, name: str, period: Period, scope: Scope) -> Report:
     return spec.build(ctx, period, scope)
 
 
-__all__ = ["BY_NAME", "REPORTS", "Period", "Report", "ReportSpec", "Scope", "run_report"]
+@dataclass(frozen=True)
+class ScopeChoices:
+    klassen: list[str]
+    opleidingen: list[str]
+
+
+def scope_choices(ctx: Context) -> ScopeChoices:
+    """The classes and opleidingen the working person may choose (a mentor: their own)."""
+    from sqlalchemy import select
+
+    from verzuimdesk.domain.roles import Permission, limited_to_own_classes
+    from verzuimdesk.services.access import require
+    from verzuimdesk.store.students import Student
+
+    require(ctx, Permission.REPORTS)
+    with ctx.db.unit_of_work() as session:
+        rows = session.execute(select(Student.klas, Student.opleiding).distinct()).all()
+    if limited_to_own_classes(ctx.actor.role):
+        rows = [r for r in rows if r[0] in ctx.actor.klassen]
+    return ScopeChoices(
+        sorted({r[0] for r in rows}, key=str.casefold),
+        sorted({r[1] for r in rows if r[1]}, key=str.casefold),
+    )
+
+
+def school_year(ctx: Context, on: date) -> tuple[date, date]:
+    """First and last day of the school year containing `on` (for choosing a period)."""
+    from verzuimdesk.domain.roles import Permission
+    from verzuimdesk.services.access import require
+    from verzuimdesk.services.school import load_calendar
+
+    require(ctx, Permission.REPORTS)
+    with ctx.db.unit_of_work() as session:
+        return load_calendar(session).school_year_of(on)
+
+
+__all__ = [
+    "BY_NAME",
+    "REPORTS",
+    "Period",
+    "Report",
+    "ReportSpec",
+    "Scope",
+    "ScopeChoices",
+    "run_report",
+    "school_year",
+    "scope_choices",
+]

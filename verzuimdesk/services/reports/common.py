@@ -11,7 +11,7 @@ from verzuimdesk.services.access import require
 from verzuimdesk.services.context import Context
 from verzuimdesk.services.reports.model import Column, Kind, Period, Scope
 
-STUDENT = Column("student_id", "Leerlingnummer", Kind.TEXT, 12)
+STUDENT = Column("student_id", "Leerlingnummer", Kind.TEXT, 15)
 NAME = Column("naam", "Naam", Kind.TEXT, 26)
 KLAS = Column("klas", "Klas", Kind.TEXT, 10)
 DATUM = Column("datum", "Datum", Kind.DATE, 10)

@@ -158,7 +158,9 @@ def gesprekken_report(ctx: Context, period: Period, scope: Scope) -> Report:
             f"{missing} leerling{'en' if missing != 1 else ''} met een signaal van ongeoorloofd "
             "verzuim zonder gesprek daarna."
             if missing
-            else "Na elk signaal van ongeoorloofd verzuim is een gesprek gevoerd.",
+            else "Na elk signaal van ongeoorloofd verzuim in deze periode is een gesprek gevoerd."
+            if first_signal
+            else "Geen signalen van ongeoorloofd verzuim in deze periode.",
         ]
         top = table.rows[:12]
         chart = Chart(

@@ -32,11 +32,11 @@ from verzuimdesk.services.reports.model import (
 )
 
 COLUMNS = (
-    Column("student_id", "Leerlingnummer", Kind.TEXT, 12),
+    Column("student_id", "Leerlingnummer", Kind.TEXT, 15),
     Column("week", "Week van", Kind.DATE, 10),
     Column("gepland", "Gepland", Kind.MINUTES, 8),
-    Column("ongeoorloofd", "Ongeoorloofd", Kind.MINUTES, 10),
-    Column("geoorloofd", "Geoorloofd", Kind.MINUTES, 10),
+    Column("ongeoorloofd", "Ongeoorloofd", Kind.MINUTES, 13),
+    Column("geoorloofd", "Geoorloofd", Kind.MINUTES, 11),
     Column("aanwezig_pct", "Aanwezig", Kind.PERCENT, 9),
 )
 

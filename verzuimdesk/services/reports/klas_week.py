@@ -48,7 +48,7 @@ COLUMNS = (
     Column("dag", "Dag", Kind.TEXT, 9),
     Column("gepland", "Gepland", Kind.MINUTES, 8),
     Column("aanwezig", "Aanwezig", Kind.MINUTES, 8),
-    Column("ongeoorloofd", "Ongeoorloofd", Kind.MINUTES, 10),
+    Column("ongeoorloofd", "Ongeoorloofd", Kind.MINUTES, 13),
     Column("ziek", "Ziek", Kind.MINUTES, 7),
     Column("geoorloofd_overig", "Ander geoorloofd", Kind.MINUTES, 10),
     Column("te_laat", "Te laat (keer)", Kind.INT, 8),

@@ -28,8 +28,8 @@ COLUMNS = (
     KLAS,
     Column("maand", "Maand", Kind.TEXT, 13),
     Column("gepland", "Gepland", Kind.MINUTES, 9),
-    Column("geoorloofd", "Geoorloofd", Kind.MINUTES, 10),
-    Column("ongeoorloofd", "Ongeoorloofd", Kind.MINUTES, 10),
+    Column("geoorloofd", "Geoorloofd", Kind.MINUTES, 11),
+    Column("ongeoorloofd", "Ongeoorloofd", Kind.MINUTES, 13),
     Column("aanwezig_pct", "Aanwezig", Kind.PERCENT, 9),
 )
 

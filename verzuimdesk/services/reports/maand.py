@@ -5,6 +5,7 @@ per kind, and the classes with the lowest attendance."""
 from __future__ import annotations
 
 from collections import Counter
+from collections.abc import Callable
 from datetime import date, datetime, time
 from typing import Any
 
@@ -58,10 +59,10 @@ MELDING_LABELS = {
 COLUMNS = (
     Column("onderdeel", "Onderdeel", Kind.TEXT, 34),
     Column("eenheid", "Eenheid", Kind.TEXT, 9),
-    Column("deze_periode", "Deze periode", Kind.NUMBER, 11),
-    Column("vorige_periode", "Periode ervoor", Kind.NUMBER, 11),
+    Column("deze_periode", "Deze periode", Kind.NUMBER, 13),
+    Column("vorige_periode", "Periode ervoor", Kind.NUMBER, 14),
     Column("vorig_jaar", "Vorig jaar", Kind.NUMBER, 11),
-    Column("verschil", "Verschil met ervoor", Kind.NUMBER, 11),
+    Column("verschil", "Verschil met ervoor", Kind.NUMBER, 17),
 )
 
 
@@ -102,11 +103,16 @@ def maand_report(ctx: Context, period: Period, scope: Scope) -> Report:
                 }
             )
 
-        add("Aanwezig van de geplande lestijd", "%", [t.percent for t in totals])
-        add("Ongeoorloofd afwezig", "uur", [hours(t.m.ongeoorloofd) for t in totals])
-        add("Ziek", "uur", [hours(t.m.ziek) for t in totals])
-        add("Ander geoorloofd verzuim", "uur", [hours(t.m.geoorloofd_overig) for t in totals])
-        add("Te laat", "keer", [float(t.m.te_laat) for t in totals])
+        def each(value: Callable[[Attendance], float | None]) -> list[float | None]:
+            # a period without lesson time (a holiday, before the school used verzuimdesk)
+            # has no figures, not zeros
+            return [value(t) if t.planned else None for t in totals]
+
+        add("Aanwezig van de geplande lestijd", "%", each(lambda t: t.percent))
+        add("Ongeoorloofd afwezig", "uur", each(lambda t: hours(t.m.ongeoorloofd)))
+        add("Ziek", "uur", each(lambda t: hours(t.m.ziek)))
+        add("Ander geoorloofd verzuim", "uur", each(lambda t: hours(t.m.geoorloofd_overig)))
+        add("Te laat", "keer", each(lambda t: float(t.m.te_laat)))
         signals = [_signals(session, facts, s, e) for s, e in periods]
         order = list(SIGNAL_LABELS)
         for rule in sorted(

@@ -27,7 +27,7 @@ COLUMNS = (
     NAME,
     KLAS,
     DATUM,
-    Column("afwezig_sinds", "Alleen ongeoorloofd sinds", Kind.DATE, 12),
+    Column("afwezig_sinds", "Afwezig sinds", Kind.DATE, 12),
     Column("lessen", "Te controleren lessen", Kind.TEXT, 44),
 )
 

@@ -15,6 +15,7 @@ from verzuimdesk.ui.pages.dossier import DossierPage
 from verzuimdesk.ui.pages.leave import LeavePage
 from verzuimdesk.ui.pages.letters import LettersPage
 from verzuimdesk.ui.pages.placeholder import PlaceholderPage
+from verzuimdesk.ui.pages.reports import ReportsPage
 from verzuimdesk.ui.pages.settings import SettingsPage
 from verzuimdesk.ui.pages.sick_reports import SickReportsPage
 from verzuimdesk.ui.pages.today import TodayPage
@@ -44,6 +45,6 @@ PAGES: tuple[PageSpec, ...] = (
     PageSpec("Verlof", LeavePage),
     PageSpec("Brieven", LettersPage),
     PageSpec("DUO-meldingen", None),
-    PageSpec("Rapportages", None),
+    PageSpec("Rapportages", ReportsPage),
     PageSpec("Instellingen", SettingsPage),
 )
