@@ -2,11 +2,12 @@
 
 from __future__ import annotations
 
+import sqlite3
 from datetime import date, datetime, time
 
 import pytest
-from PySide6.QtCore import Qt
-from PySide6.QtWidgets import QApplication
+from PySide6.QtCore import Qt, QTimer
+from PySide6.QtWidgets import QApplication, QProgressDialog
 from pytestqt.qtbot import QtBot
 from sqlalchemy import func, select
 
@@ -124,3 +125,33 @@ def test_beter_melding_with_the_keyboard_and_retroactive_refusal(
     with qtbot.waitSignal(bus.changed):
         qtbot.keyClick(focused(), Qt.Key.Key_Return)
     assert sick_reports.open_report_for(ctx, ids["100001"]) is None
+
+
+def test_a_save_while_an_import_holds_the_database_waits_visibly(
+    qtbot: QtBot, ctx: Context
+) -> None:
+    """Issue 13: on SQLite an import holds the one write lock; the desk's save waits behind a
+    visible "Bezig met opslaan…" and is kept, never "database is locked"."""
+    ids = make_school(ctx)
+    dialog, bus = open_dialog(qtbot, ctx)
+    pick(qtbot, dialog, "bakk")
+    dialog.ui.callerName.setText("M. Bakker")
+    dialog.ui.reason.setText("griep")
+    importer = sqlite3.connect(str(ctx.db.engine.url.database), isolation_level=None)
+    importer.execute("BEGIN IMMEDIATE")  # as an import's transaction does, until its commit
+    seen: list[str] = []
+
+    def look_and_commit() -> None:
+        seen.extend(
+            w.labelText()
+            for w in QApplication.topLevelWidgets()
+            if isinstance(w, QProgressDialog) and w.isVisible()
+        )
+        importer.execute("COMMIT")
+
+    QTimer.singleShot(1500, look_and_commit)
+    with qtbot.waitSignal(bus.changed, timeout=20000):
+        qtbot.keyClick(dialog.ui.reason, Qt.Key.Key_Return)
+    importer.close()
+    assert seen == ["Bezig met opslaan…"]
+    assert sick_reports.open_report_for(ctx, ids["100001"]) is not None

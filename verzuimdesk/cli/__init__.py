@@ -10,6 +10,7 @@
     verzuimdesk [--db DB] letters due --on YYYY-MM-DD [--json]
     verzuimdesk [--db DB] letters print --on YYYY-MM-DD --out FILE.pdf [--student NR] [--preview]
     verzuimdesk [--db DB] people add|list|change|password|deactivate|activate …
+    verzuimdesk [--db DB] backup [--list | --restore FILE] [--reason TEXT]
 
 `--as LOGIN` (before the verb) acts as that person; without it the command line acts as the
 person linked to the operating-system account (see cli/common.py `resolve_actor`).
@@ -27,7 +28,17 @@ import sys
 import time
 from collections.abc import Sequence
 
-from verzuimdesk.cli import demo, exporting, gui, importing, letters, people, report, signals
+from verzuimdesk.cli import (
+    backup,
+    demo,
+    exporting,
+    gui,
+    importing,
+    letters,
+    people,
+    report,
+    signals,
+)
 from verzuimdesk.cli.common import EXIT_ERROR, DutchArgumentParser, set_acting_as
 from verzuimdesk.errors import VerzuimdeskError
 from verzuimdesk.logging_setup import setup_logging
@@ -35,7 +46,7 @@ from verzuimdesk.privacy import install_log_scrubbing, private_umask
 
 log = logging.getLogger("verzuimdesk.cli")
 
-VERBS = (gui, importing, exporting, demo, signals, letters, people, report)
+VERBS = (gui, importing, exporting, demo, signals, letters, people, report, backup)
 
 
 def build_parser() -> argparse.ArgumentParser:

@@ -17,6 +17,16 @@ def register(verbs: Verbs) -> None:
         action="store_true",
         help="sla foute regels over in plaats van niets te importeren",
     )
+    parser.add_argument(
+        "--allow-removals",
+        action="store_true",
+        help="sta toe dat een bestand meer dan een klein deel van de opgeslagen rijen verwijdert",
+    )
+    parser.add_argument(
+        "--dry-run",
+        action="store_true",
+        help="toon wat de import zou doen, zonder iets op te slaan",
+    )
     parser.set_defaults(handler=run)
 
 
@@ -25,7 +35,12 @@ def run(args: argparse.Namespace) -> int:
 
     ctx = open_context(args.db, create=True)
     summary = import_generic(
-        ctx, args.folder, skip_bad_rows=args.skip_bad_rows, progress=progress_printer()
+        ctx,
+        args.folder,
+        skip_bad_rows=args.skip_bad_rows,
+        allow_removals=args.allow_removals,
+        dry_run=args.dry_run,
+        progress=progress_printer(),
     )
     print("\n".join(summary.lines()))
     return EXIT_OK

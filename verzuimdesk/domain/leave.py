@@ -240,8 +240,21 @@ def assess_card(
     result = Assessment(days, decider, Status.AANGEVRAAGD)
     problems, warnings = result.problems, result.warnings
 
+    span = calendar.span
     if card.end_date < card.start_date:
         problems.append("De einddatum ligt vóór de begindatum.")
+    elif span is not None and (card.start_date < span[0] or card.end_date > span[1]):
+        problems.append(
+            f"De periode {card.start_date:%d-%m-%Y} t/m {card.end_date:%d-%m-%Y} valt buiten de "
+            f"schoolkalender ({span[0]:%d-%m-%Y} t/m {span[1]:%d-%m-%Y}). Controleer de "
+            "begin- en einddatum."
+        )
+    elif calendar.school_year_of(card.start_date) != calendar.school_year_of(card.end_date):
+        problems.append(
+            "Een verlofkaart geldt binnen één schooljaar: de einddatum ligt in een ander "
+            "schooljaar dan de begindatum. Controleer de einddatum, of maak voor het volgende "
+            "schooljaar een aparte kaart."
+        )
     elif days == 0:
         problems.append("In deze periode vallen geen lesdagen; er is geen verlof nodig.")
     if (

@@ -10,7 +10,7 @@ from __future__ import annotations
 
 from collections.abc import Iterable
 from dataclasses import dataclass
-from datetime import date, datetime, time
+from datetime import date, datetime, time, timedelta
 
 from verzuimdesk.domain.calendar import SchoolCalendar
 from verzuimdesk.domain.policy import Ziekmelden
@@ -48,12 +48,25 @@ def check_caller(kind: str, name: str | None) -> None:
         )
 
 
+# a call is entered when it comes in, or on one of the next days at the latest; a call dated
+# weeks back is a typing error (a call dated 1990 once turned a year of OA into Z). The days the
+# report covers are a matter of sick_since and the policy's late_report_days, not of this.
+MAX_CALL_AGE_DAYS = 14
+
+
 def check_call_time(called_at: datetime, now: datetime) -> None:
-    """The call has already happened: a time in the future is a typing error."""
+    """The call has already happened, and recently: anything else is a typing error."""
     if called_at > now:
         raise ValidationError(
             f"Het tijdstip van de melding ({called_at:%H:%M}) ligt in de toekomst. "
             "Vul de tijd in waarop er gebeld is.",
+            "tijd",
+        )
+    if now - called_at > timedelta(days=MAX_CALL_AGE_DAYS):
+        raise ValidationError(
+            f"Het tijdstip van de melding ({called_at:%d-%m-%Y %H:%M}) ligt meer dan "
+            f"{MAX_CALL_AGE_DAYS} dagen terug. Vul de datum en tijd in waarop er gebeld is; "
+            "er is niets opgeslagen.",
             "tijd",
         )
 

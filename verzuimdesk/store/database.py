@@ -17,7 +17,10 @@ from sqlalchemy.orm import Session, sessionmaker
 from verzuimdesk import paths
 from verzuimdesk.errors import DatabaseError
 from verzuimdesk.privacy import create_private_file, private_file
-from verzuimdesk.store import migrate, schema_check
+from verzuimdesk.store import guards, migrate, schema_check
+
+# every session checks the text it writes (see store/guards.py); imported for that effect
+_GUARDS = guards
 
 
 def to_url(db: str | Path | None) -> str:
@@ -30,13 +33,20 @@ def to_url(db: str | Path | None) -> str:
     return f"sqlite:///{Path(text).expanduser().resolve()}"
 
 
+SQLITE_BUSY_TIMEOUT_MS = 300_000
+
+
 def _sqlite_pragmas(dbapi_connection: sqlite3.Connection, _record: object) -> None:
     cursor = dbapi_connection.cursor()
     cursor.execute("PRAGMA journal_mode=WAL")
     cursor.execute("PRAGMA foreign_keys=ON")
     # WAL with NORMAL is durable across application crashes, which is what a desk needs
     cursor.execute("PRAGMA synchronous=NORMAL")
-    cursor.execute("PRAGMA busy_timeout=10000")
+    # one writer at a time: a desk's save waits for the write lock instead of failing with
+    # "database is locked". The longest holder is an import, all or nothing in one transaction:
+    # 1,070,000 registrations held it about 40 s on a loaded 2-core machine (issue 13 note), so
+    # five minutes leaves room for a slower PC and a bigger school; nothing is lost by waiting.
+    cursor.execute(f"PRAGMA busy_timeout={SQLITE_BUSY_TIMEOUT_MS}")
     # 64 MiB instead of SQLite's 2 MiB: a school year of registrations and its indexes do not
     # fit in 2 MiB, and every spill during a large import or index build costs disk writes
     cursor.execute("PRAGMA cache_size=-65536")

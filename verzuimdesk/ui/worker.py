@@ -82,6 +82,17 @@ def run_with_progress(
     return outcome["result"]
 
 
+SAVING = "Bezig met opslaan…"
+
+
+def while_saving(parent: QWidget | None, fn: Callable[[], T]) -> T:
+    """A desk's save, off the GUI thread: usually done in milliseconds and nothing shows; when the
+    database is busy (on SQLite an import holds the one write lock until it commits) the save
+    waits for it behind a visible "Bezig met opslaan…" instead of a frozen window, and nothing
+    is lost. Errors are raised here, in the GUI thread, as if `fn` ran here."""
+    return run_with_progress(parent, SAVING, lambda _progress, _cancel: fn(), cancellable=False)
+
+
 class _Outcome(QObject):
     succeeded = Signal(object)
     failed = Signal(object)

@@ -22,6 +22,7 @@ from verzuimdesk.services.importing.values import (
     parse_hours,
     parse_int,
     parse_time,
+    shown,
 )
 from verzuimdesk.store.base import table_of
 from verzuimdesk.store.models import (
@@ -55,7 +56,7 @@ def weekday(value: str) -> int:
     found = _WEEKDAYS.get(value.strip().lower())
     if found is None:
         raise BadValue(
-            f"'{value.strip()}' is geen weekdag. Gebruik 1 (maandag) tot en met 5 (vrijdag)."
+            f"'{shown(value)}' is geen weekdag. Gebruik 1 (maandag) tot en met 5 (vrijdag)."
         )
     return found
 

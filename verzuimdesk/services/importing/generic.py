@@ -10,13 +10,15 @@ back. The same folder imported twice changes nothing the second time.
 from __future__ import annotations
 
 import time
-from contextlib import ExitStack
+from contextlib import ExitStack, suppress
 from pathlib import Path
 
 from sqlalchemy import Connection, select
 
+from verzuimdesk.domain.roles import Permission
 from verzuimdesk.errors import ImportProblems, RowProblem, ValidationError
 from verzuimdesk.services import audit
+from verzuimdesk.services.access import require
 from verzuimdesk.services.changes import Changes
 from verzuimdesk.services.context import Context
 from verzuimdesk.services.gc_pause import gc_paused
@@ -31,7 +33,7 @@ from verzuimdesk.services.importing.columns import (
     ROOSTER,
 )
 from verzuimdesk.services.importing.companies import read_companies, write_companies
-from verzuimdesk.services.importing.csv_reader import CsvTable, open_table
+from verzuimdesk.services.importing.csv_reader import BrokenFile, CsvTable, open_table
 from verzuimdesk.services.importing.guardians import read_guardians, write_guardians
 from verzuimdesk.services.importing.registration_source import (
     Chunk,
@@ -40,6 +42,7 @@ from verzuimdesk.services.importing.registration_source import (
 )
 from verzuimdesk.services.importing.registration_writer import RegistrationWriter
 from verzuimdesk.services.importing.reports import read_reports, write_reports
+from verzuimdesk.services.importing.safety import Trail, last_import_day
 from verzuimdesk.services.importing.school_calendar import read_calendar, write_calendar
 from verzuimdesk.services.importing.students import (
     StudentFile,
@@ -84,10 +87,21 @@ def _check_folder(folder: Path) -> dict[str, Path | None]:
     return paths
 
 
+def _blocking(problems: list[RowProblem], skip_bad_rows: bool) -> bool:
+    """Problems that stop the import: any, or with skipping only a file that is broken."""
+    if not problems:
+        return False
+    return not skip_bad_rows or any(isinstance(p, BrokenFile) for p in problems)
+
+
 def _stop_unless_skipping(problems: list[RowProblem], skip_bad_rows: bool) -> None:
-    if problems and not skip_bad_rows:
+    if _blocking(problems, skip_bad_rows):
         problems.sort(key=lambda p: (_ORDER[p.file], p.line))
         raise ImportProblems(problems)
+
+
+class _DryRun(Exception):
+    """Raised at the end of a dry run, so its unit of work rolls back everything it did."""
 
 
 def _store_registrations(
@@ -99,6 +113,7 @@ def _store_registrations(
     skip_bad_rows: bool,
     progress: Progress,
     cancel: Cancel,
+    trail: Trail,
 ) -> None:
     """absenties.csv read to its end, its rows stored while no problem stands in the way.
 
@@ -113,13 +128,13 @@ def _store_registrations(
     with ExitStack() as stack:
         writer = None
         if ids is not None and not opened.unreadable:
-            writer = RegistrationWriter(connection, ids, summary, opened.lines)
+            writer = RegistrationWriter(connection, ids, summary, opened.lines, trail)
             stack.enter_context(writer)
         for chunk in messages:
             assert isinstance(chunk, Chunk)  # only the first message is the Opened one
             check(cancel)
             problems += chunk.problems
-            if writer is not None and (skip_bad_rows or not problems):
+            if writer is not None and not _blocking(problems, skip_bad_rows):
                 writer.write(chunk.values)
             progress(chunk.line, opened.lines, f"{summary.file} lezen en opslaan")
         _stop_unless_skipping(problems, skip_bad_rows)
@@ -130,16 +145,71 @@ def import_generic(
     folder: Path,
     *,
     skip_bad_rows: bool = False,
+    allow_removals: bool = False,
+    dry_run: bool = False,
     progress: Progress = no_progress,
     cancel: Cancel = never_cancel,
 ) -> ImportSummary:
+    """The folder imported all or nothing; see the module's text.
+
+    `allow_removals`: a file may remove more than a small share of its kind of stored rows
+    (safety.py). `dry_run`: everything is done and counted, then rolled back (the preview).
+    """
+    require(ctx, Permission.IMPORT)
     started = time.perf_counter()
     folder = Path(folder)
     paths = _check_folder(folder)
     files = {name: FileSummary(name, present=path is not None) for name, path in paths.items()}
     summary = ImportSummary(str(folder), list(files.values()))
     problems: list[RowProblem] = []
+    trail = Trail(ctx)
+    with suppress(_DryRun):
+        _import(
+            ctx,
+            folder,
+            paths,
+            files,
+            summary,
+            problems,
+            trail,
+            skip_bad_rows,
+            allow_removals,
+            dry_run,
+            progress,
+            cancel,
+        )
+    summary.dry_run = dry_run
+    summary.changes = (
+        Changes()
+        if dry_run
+        else Changes(
+            students=files[LEERLINGEN.name].touched
+            or files[OUDERS.name].touched
+            or files[LEERBEDRIJVEN.name].touched,
+            letters=files[LEERBEDRIJVEN.name].touched or files[MELDINGEN.name].touched,
+            registrations=files[ABSENTIES.name].touched,
+            reports=files[MELDINGEN.name].touched,
+            settings=files[KALENDER.name].touched or files[ROOSTER.name].touched,
+        )
+    )
+    summary.seconds = time.perf_counter() - started
+    return summary
 
+
+def _import(
+    ctx: Context,
+    folder: Path,
+    paths: dict[str, Path | None],
+    files: dict[str, FileSummary],
+    summary: ImportSummary,
+    problems: list[RowProblem],
+    trail: Trail,
+    skip_bad_rows: bool,
+    allow_removals: bool,
+    dry_run: bool,
+    progress: Progress,
+    cancel: Cancel,
+) -> None:
     with ctx.db.unit_of_work() as session, ExitStack() as stack, gc_paused():
         ensure_codes(session)
         codes = code_map(session)
@@ -161,7 +231,7 @@ def import_generic(
                 tables[name] = table
                 files[name].unknown_columns = table.unknown
 
-        if files[LEERLINGEN.name].unreadable and not skip_bad_rows:
+        if files[LEERLINGEN.name].unreadable and _blocking(problems, skip_bad_rows):
             # without students every other row would only add "unknown student" noise
             raise ImportProblems(problems)
 
@@ -194,26 +264,50 @@ def import_generic(
 
         # -- write --------------------------------------------------------------------------
         ids = None
-        if skip_bad_rows or not problems:
+        if not _blocking(problems, skip_bad_rows):
             check(cancel)
             progress(0, 0, "leerlingen opslaan")
+            last_import = last_import_day(connection)
             klassen = {values["klas"] for values in students.rows.values()}
             ensure_classes(connection, klassen | set(timetable or ()))
-            ids = write_students(connection, students, files[LEERLINGEN.name])
+            ids = write_students(connection, students, files[LEERLINGEN.name], trail, last_import)
             if guardians is not None:
-                write_guardians(connection, guardians, students.rows, ids, files[OUDERS.name])
+                write_guardians(
+                    connection,
+                    guardians,
+                    students.rows,
+                    ids,
+                    files[OUDERS.name],
+                    trail,
+                    last_import,
+                    allow_removals,
+                )
             if companies is not None:
                 write_companies(
-                    connection, companies, students.rows, ids, files[LEERBEDRIJVEN.name]
+                    connection,
+                    companies,
+                    students.rows,
+                    ids,
+                    files[LEERBEDRIJVEN.name],
+                    trail,
+                    allow_removals,
                 )
             if calendar is not None:
-                write_calendar(connection, calendar, files[KALENDER.name])
+                write_calendar(connection, calendar, files[KALENDER.name], trail, allow_removals)
             if timetable is not None:
-                write_timetable(connection, timetable, files[ROOSTER.name])
+                write_timetable(connection, timetable, files[ROOSTER.name], trail, allow_removals)
         if source is not None:
             summary_of = files[ABSENTIES.name]
             _store_registrations(
-                source, connection, ids, summary_of, problems, skip_bad_rows, progress, cancel
+                source,
+                connection,
+                ids,
+                summary_of,
+                problems,
+                skip_bad_rows,
+                progress,
+                cancel,
+                trail,
             )
         _stop_unless_skipping(problems, skip_bad_rows)
         if problems:
@@ -222,8 +316,9 @@ def import_generic(
             for name, file in files.items():
                 file.skipped = len({p.line for p in problems if p.file == name})
         if reports is not None and ids is not None:
-            write_reports(connection, *reports, ids, ctx.now(), files[MELDINGEN.name])
+            write_reports(connection, *reports, ids, ctx.now(), files[MELDINGEN.name], trail)
         check(cancel)
+        trail.write(connection)
         audit.record(
             session,
             ctx,
@@ -232,15 +327,5 @@ def import_generic(
             None,
             after={"map": str(folder), **summary.counts()},
         )
-
-    summary.changes = Changes(
-        students=files[LEERLINGEN.name].touched
-        or files[OUDERS.name].touched
-        or files[LEERBEDRIJVEN.name].touched,
-        letters=files[LEERBEDRIJVEN.name].touched or files[MELDINGEN.name].touched,
-        registrations=files[ABSENTIES.name].touched,
-        reports=files[MELDINGEN.name].touched,
-        settings=files[KALENDER.name].touched or files[ROOSTER.name].touched,
-    )
-    summary.seconds = time.perf_counter() - started
-    return summary
+        if dry_run:
+            raise _DryRun

@@ -21,6 +21,7 @@ from datetime import datetime, time
 from itertools import islice
 from operator import itemgetter
 from typing import Any, TypeVar
+from zoneinfo import ZoneInfo
 
 from sqlalchemy import Dialect
 
@@ -34,14 +35,17 @@ from verzuimdesk.services.importing.records import required_value, unknown_stude
 from verzuimdesk.services.importing.values import (
     BadValue,
     CachedParser,
+    check_year,
     parse_date,
     parse_datetime,
     parse_time,
+    shown,
 )
 from verzuimdesk.store.base import table_of
 from verzuimdesk.store.registrations import Registration
 
 _table = table_of(Registration)
+AMSTERDAM = ZoneInfo("Europe/Amsterdam")
 
 # one row as kept: the leerlingnummer where the student's id goes, then the Registration
 # columns in the table's order, in the driver's form (so the insert needs no reordering)
@@ -95,9 +99,14 @@ def _moment_or_blank(text: str) -> datetime | None:
     if not text.strip():
         return None
     try:
-        return datetime.fromisoformat(text.strip())
+        moment = datetime.fromisoformat(text.strip())
     except ValueError:
         return parse_datetime(text)
+    if moment.tzinfo is not None:
+        # an LVS gives its offset; what is stored is Dutch local time, as everywhere else
+        moment = moment.astimezone(AMSTERDAM).replace(tzinfo=None)
+    check_year(moment.date(), text)
+    return moment
 
 
 def _code_lookup(codes: Mapping[str, RegistrationCode]) -> dict[str, tuple[str, bool]]:
@@ -201,7 +210,7 @@ class _Slow:
             raise CellProblem("code", required_value("code"))
         raise CellProblem(
             "code",
-            f"Onbekende code '{text.strip()}'. Gebruik een van: {self.valid_codes}; een eigen "
+            f"Onbekende code '{shown(text)}'. Gebruik een van: {self.valid_codes}; een eigen "
             "code voegt u eerst toe onder Instellingen.",
         )
 

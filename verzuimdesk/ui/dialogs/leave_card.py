@@ -20,6 +20,7 @@ from verzuimdesk.ui.dialogs.sick_report import embed_search
 from verzuimdesk.ui.errors_ui import ERROR_STYLE, OK_STYLE, WARNING_STYLE, message_for
 from verzuimdesk.ui.generated.ui_leave_card_dialog import Ui_LeaveCardDialog
 from verzuimdesk.ui.widgets.focus import chain_focus
+from verzuimdesk.ui.worker import while_saving
 
 STATUS_TEXT = {
     rules.Status.VERLEEND: "wordt opgeslagen als verleend en geregistreerd",
@@ -190,7 +191,8 @@ class LeaveCardDialog(QDialog):
             self._update()
             return
         try:
-            result = leave_cards.save_card(self.ctx, hit.id, self.card())
+            card = self.card()
+            result = while_saving(self, lambda: leave_cards.save_card(self.ctx, hit.id, card))
         except VerzuimdeskError as exc:
             self.ui.problemsLabel.setText(message_for(exc))
             self.ui.problemsLabel.setStyleSheet(ERROR_STYLE)

@@ -21,6 +21,7 @@ from verzuimdesk.ui.errors_ui import ERROR_STYLE, OK_STYLE, WARNING_STYLE, messa
 from verzuimdesk.ui.formatting import report_summary, today_at
 from verzuimdesk.ui.generated.ui_recovery_dialog import Ui_RecoveryDialog
 from verzuimdesk.ui.widgets.focus import chain_focus
+from verzuimdesk.ui.worker import while_saving
 
 
 class RecoveryDialog(QDialog):
@@ -121,8 +122,9 @@ class RecoveryDialog(QDialog):
             self._update()
             return
         try:
-            result = sick_reports.report_better(
-                self.ctx, hit.id, self._called_at(), self._better_from()
+            called_at, better_from = self._called_at(), self._better_from()
+            result = while_saving(
+                self, lambda: sick_reports.report_better(self.ctx, hit.id, called_at, better_from)
             )
         except VerzuimdeskError as exc:
             self._show(message_for(exc), ERROR_STYLE)

@@ -23,6 +23,7 @@ from verzuimdesk.ui.formatting import report_summary, today_at
 from verzuimdesk.ui.generated.ui_sick_report_dialog import Ui_SickReportDialog
 from verzuimdesk.ui.widgets.focus import chain_focus
 from verzuimdesk.ui.widgets.student_search import StudentSearchField
+from verzuimdesk.ui.worker import while_saving
 
 
 def embed_search(host: QWidget, ctx: Context, bus: AppBus) -> StudentSearchField:
@@ -142,15 +143,21 @@ class SickReportDialog(QDialog):
             self.search.setFocus()
             return
         try:
-            result = sick_reports.report_sick(
-                self.ctx,
-                hit.id,
-                self._called_at(),
-                self.ui.callerKind.currentData(),
-                self.ui.callerName.text(),
-                self.ui.reason.text(),
-                sick_since=self._sick_since(),
-                note=self.ui.note.text(),
+            called_at, sick_since = self._called_at(), self._sick_since()
+            caller_kind, caller_name = self.ui.callerKind.currentData(), self.ui.callerName.text()
+            reason, note = self.ui.reason.text(), self.ui.note.text()
+            result = while_saving(
+                self,
+                lambda: sick_reports.report_sick(
+                    self.ctx,
+                    hit.id,
+                    called_at,
+                    caller_kind,
+                    caller_name,
+                    reason,
+                    sick_since=sick_since,
+                    note=note,
+                ),
             )
         except VerzuimdeskError as exc:
             self._show(message_for(exc), ERROR_STYLE)

@@ -52,6 +52,7 @@ class Ui_ConversationDialog(object):
 
         self.participantsEdit = QLineEdit(ConversationDialog)
         self.participantsEdit.setObjectName(u"participantsEdit")
+        self.participantsEdit.setMaxLength(1000)
 
         self.formLayout.setWidget(1, QFormLayout.ItemRole.FieldRole, self.participantsEdit)
 

@@ -51,6 +51,7 @@ class Ui_DecisionDialog(object):
 
         self.decidedBy = QLineEdit(DecisionDialog)
         self.decidedBy.setObjectName(u"decidedBy")
+        self.decidedBy.setMaxLength(200)
 
         self.form.setWidget(1, QFormLayout.ItemRole.FieldRole, self.decidedBy)
 

@@ -120,6 +120,7 @@ class Ui_LeaveCardDialog(object):
 
         self.reason = QLineEdit(LeaveCardDialog)
         self.reason.setObjectName(u"reason")
+        self.reason.setMaxLength(1000)
 
         self.form.setWidget(5, QFormLayout.ItemRole.FieldRole, self.reason)
 
@@ -137,6 +138,7 @@ class Ui_LeaveCardDialog(object):
         self.signRow.setObjectName(u"signRow")
         self.signedBy = QLineEdit(LeaveCardDialog)
         self.signedBy.setObjectName(u"signedBy")
+        self.signedBy.setMaxLength(200)
 
         self.signRow.addWidget(self.signedBy)
 

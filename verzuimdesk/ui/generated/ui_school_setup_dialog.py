@@ -41,6 +41,7 @@ class Ui_SchoolSetupDialog(object):
 
         self.name = QLineEdit(SchoolSetupDialog)
         self.name.setObjectName(u"name")
+        self.name.setMaxLength(200)
 
         self.form.setWidget(0, QFormLayout.ItemRole.FieldRole, self.name)
 

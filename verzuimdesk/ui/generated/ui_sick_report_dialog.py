@@ -64,6 +64,7 @@ class Ui_SickReportDialog(object):
 
         self.callerName = QLineEdit(SickReportDialog)
         self.callerName.setObjectName(u"callerName")
+        self.callerName.setMaxLength(200)
 
         self.form.setWidget(3, QFormLayout.ItemRole.FieldRole, self.callerName)
 
@@ -95,6 +96,7 @@ class Ui_SickReportDialog(object):
 
         self.reason = QLineEdit(SickReportDialog)
         self.reason.setObjectName(u"reason")
+        self.reason.setMaxLength(1000)
 
         self.form.setWidget(4, QFormLayout.ItemRole.FieldRole, self.reason)
 
@@ -105,6 +107,7 @@ class Ui_SickReportDialog(object):
 
         self.note = QLineEdit(SickReportDialog)
         self.note.setObjectName(u"note")
+        self.note.setMaxLength(2000)
 
         self.form.setWidget(7, QFormLayout.ItemRole.FieldRole, self.note)
 
