@@ -439,6 +439,7 @@ class ArchiveTab(QWidget):
         self.model: RowsModel[ArchivedView] = RowsModel(ARCHIVE_COLUMNS, self)
         self.view, self.proxy = _table(self, self.model, len(ARCHIVE_COLUMNS))
         self.view.doubleClicked.connect(lambda _i: self.reprint())
+        self.view.sortByColumn(0, Qt.SortOrder.DescendingOrder)  # newest first
         self.count = QLabel(self)
         row = QHBoxLayout()
         label = QLabel("&Zoeken:", self)
@@ -476,7 +477,12 @@ class ArchiveTab(QWidget):
         rows = letters.archive(self.page.ctx, self.search.text())
         self.model.set_rows(rows)
         _fit(self.view, ARCHIVE_COLUMNS)
-        self.count.setText(f"{len(rows)} brieven")
+        if rows:
+            self.count.setText(f"{len(rows)} brieven")
+        elif self.search.text().strip():
+            self.count.setText("geen brieven gevonden")
+        else:
+            self.count.setText("nog geen brieven verstuurd")
 
     def current(self) -> ArchivedView | None:
         index = self.view.currentIndex()
