@@ -13,6 +13,7 @@ from typing import Any
 from sqlalchemy import Column as TableColumn
 
 from verzuimdesk.domain.calendar import PeriodKind
+from verzuimdesk.domain.codes import DEFAULT_CODES
 from verzuimdesk.services.importing.values import (
     BadValue,
     choice,
@@ -31,6 +32,7 @@ from verzuimdesk.store.models import (
     DuoReport,
     Guardian,
     Registration,
+    SchoolCode,
     Student,
     TimetableSlot,
 )
@@ -213,12 +215,37 @@ LEERBEDRIJVEN = FileSpec(
     ),
 )
 
+_sc = table_of(SchoolCode).c
+# what a school code may count as: verzuimdesk's own codes, or "-" for not about presence
+TELT_ALS = {c.code.lower(): c.code for c in DEFAULT_CODES} | {"-": "-"}
+
+LESTIJDEN = FileSpec(
+    "lestijden.csv",
+    (
+        Column("lesuur", lambda v: parse_int(v, 0, 20), required=True),
+        Column("begin", parse_time, required=True),
+        Column("eind", parse_time, required=True),
+    ),
+)
+
+CODES = FileSpec(
+    "codes.csv",
+    (
+        Column("code", text(_sc.code), required=True),
+        Column("omschrijving", text(_sc.omschrijving)),
+        Column("telt_als", choice(TELT_ALS, "code van verzuimdesk"), required=True),
+        Column("geoorloofd", parse_bool),
+    ),
+)
+
 ALL_FILES: tuple[FileSpec, ...] = (
     LEERLINGEN,
     OUDERS,
     LEERBEDRIJVEN,
     KALENDER,
     ROOSTER,
+    LESTIJDEN,
+    CODES,
     ABSENTIES,
     MELDINGEN,
 )

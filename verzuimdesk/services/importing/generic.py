@@ -19,15 +19,19 @@ from verzuimdesk.domain.roles import Permission
 from verzuimdesk.errors import ImportProblems, RowProblem, ValidationError
 from verzuimdesk.services import audit
 from verzuimdesk.services.access import require
+from verzuimdesk.services.bell_schedule import store_schedule
 from verzuimdesk.services.changes import Changes
+from verzuimdesk.services.code_table import load_codes, store_codes, with_school_codes
 from verzuimdesk.services.context import Context
 from verzuimdesk.services.gc_pause import gc_paused
 from verzuimdesk.services.importing.columns import (
     ABSENTIES,
     ALL_FILES,
+    CODES,
     KALENDER,
     LEERBEDRIJVEN,
     LEERLINGEN,
+    LESTIJDEN,
     MELDINGEN,
     OUDERS,
     ROOSTER,
@@ -44,6 +48,7 @@ from verzuimdesk.services.importing.registration_writer import RegistrationWrite
 from verzuimdesk.services.importing.reports import read_reports, write_reports
 from verzuimdesk.services.importing.safety import Trail, last_import_day
 from verzuimdesk.services.importing.school_calendar import read_calendar, write_calendar
+from verzuimdesk.services.importing.school_tables import read_codes, read_lestijden
 from verzuimdesk.services.importing.students import (
     StudentFile,
     ensure_classes,
@@ -189,7 +194,10 @@ def import_generic(
             letters=files[LEERBEDRIJVEN.name].touched or files[MELDINGEN.name].touched,
             registrations=files[ABSENTIES.name].touched,
             reports=files[MELDINGEN.name].touched,
-            settings=files[KALENDER.name].touched or files[ROOSTER.name].touched,
+            settings=files[KALENDER.name].touched
+            or files[ROOSTER.name].touched
+            or files[LESTIJDEN.name].touched
+            or files[CODES.name].touched,
         )
     )
     summary.seconds = time.perf_counter() - started
@@ -241,6 +249,14 @@ def _import(
             sector = school.sector if school else None
             students = read_students(tables[LEERLINGEN.name], sector, problems)
         known = set(students.rows) | set(connection.scalars(select(Student.leerlingnummer)))
+        lessons = school_codes = None
+        if LESTIJDEN.name in tables:
+            lessons = read_lestijden(tables[LESTIJDEN.name], problems)
+        if CODES.name in tables:
+            school_codes = read_codes(tables[CODES.name], problems)
+        # absenties.csv may use the codes codes.csv brings in the same import
+        in_use = {e.code: e for e in school_codes} if school_codes is not None else None
+        codes = with_school_codes(codes, load_codes(connection) if in_use is None else in_use)
         absenties = paths[ABSENTIES.name]
         source = None
         if absenties is not None:
@@ -296,6 +312,12 @@ def _import(
                 write_calendar(connection, calendar, files[KALENDER.name], trail, allow_removals)
             if timetable is not None:
                 write_timetable(connection, timetable, files[ROOSTER.name], trail, allow_removals)
+            if lessons is not None:
+                counts = store_schedule(connection, lessons, trail, allow_removals)
+                files[LESTIJDEN.name].count(*counts)
+            if school_codes is not None:
+                counts = store_codes(connection, school_codes, trail, allow_removals)
+                files[CODES.name].count(*counts)
         if source is not None:
             summary_of = files[ABSENTIES.name]
             _store_registrations(

@@ -25,6 +25,12 @@ class FileSummary:
     # rows where the desk's record and the file differed: who won, in a sentence each
     desk_cases: list[str] = field(default_factory=list)
 
+    def count(self, added: int, changed: int, unchanged: int, removed: int) -> None:
+        self.added += added
+        self.changed += changed
+        self.unchanged += unchanged
+        self.removed += removed
+
     @property
     def touched(self) -> bool:
         return bool(self.added or self.changed or self.removed)
