@@ -9,9 +9,12 @@ back. The same folder imported twice changes nothing the second time.
 
 from __future__ import annotations
 
+import shutil
+import tempfile
 import time
 from contextlib import ExitStack, suppress
 from pathlib import Path
+from typing import Any
 
 from sqlalchemy import Connection, select
 
@@ -37,7 +40,12 @@ from verzuimdesk.services.importing.columns import (
     ROOSTER,
 )
 from verzuimdesk.services.importing.companies import read_companies, write_companies
-from verzuimdesk.services.importing.csv_reader import BrokenFile, CsvTable, open_table
+from verzuimdesk.services.importing.csv_reader import (
+    BrokenFile,
+    CsvTable,
+    normalize_header,
+    open_table,
+)
 from verzuimdesk.services.importing.guardians import read_guardians, write_guardians
 from verzuimdesk.services.importing.registration_source import (
     Chunk,
@@ -57,6 +65,7 @@ from verzuimdesk.services.importing.students import (
 )
 from verzuimdesk.services.importing.summary import FileSummary, ImportSummary
 from verzuimdesk.services.importing.timetable import read_timetable, write_timetable
+from verzuimdesk.services.importing.xlsx import UnreadableWorkbook, workbook_to_csv
 from verzuimdesk.services.progress import Cancel, Progress, check, never_cancel, no_progress
 from verzuimdesk.services.school import code_map, ensure_codes, get_school
 from verzuimdesk.store.models import Student
@@ -90,6 +99,50 @@ def _check_folder(folder: Path, students_required: bool = True) -> dict[str, Pat
             field="map",
         )
     return paths
+
+
+def _workbooks(folder: Path) -> dict[str, Path]:
+    """The files given as Excel workbooks (leerlingen.xlsx for leerlingen.csv), by CSV name."""
+    found = {}
+    for spec in ALL_FILES:
+        workbook = find_file(folder, spec.name.removesuffix(".csv") + ".xlsx")
+        if workbook is not None and find_file(folder, spec.name) is None:
+            found[spec.name] = workbook
+    return found
+
+
+def _import_workbooks(ctx: Context, folder: Path, **options: Any) -> ImportSummary:
+    """The folder with its workbooks as CSV files beside the others, imported as one; problems
+    name the workbook and its Excel row."""
+    workbooks = _workbooks(folder)
+    with tempfile.TemporaryDirectory(prefix="verzuimdesk-") as temp:
+        staged = Path(temp)
+        shifts: dict[str, tuple[str, int]] = {}
+        for spec in ALL_FILES:
+            if spec.name in workbooks:
+                known = {normalize_header(n) for n in spec.names}
+                try:
+                    above = workbook_to_csv(workbooks[spec.name], staged / spec.name, known)
+                except UnreadableWorkbook as exc:
+                    raise ImportProblems([exc.problem]) from None
+                shifts[spec.name] = (workbooks[spec.name].name, above)
+            elif (path := find_file(folder, spec.name)) is not None:
+                shutil.copyfile(path, staged / spec.name)
+
+        def named(problems: list[RowProblem]) -> list[RowProblem]:
+            result = []
+            for p in problems:
+                file, above = shifts.get(p.file, (p.file, 0))
+                result.append(RowProblem(file, p.line + above, p.column, p.reason))
+            return result
+
+        try:
+            summary = import_generic(ctx, staged, **options)
+        except ImportProblems as exc:
+            raise ImportProblems(named(exc.problems)) from None
+    summary.folder = str(folder)
+    summary.skipped_problems = named(summary.skipped_problems)
+    return summary
 
 
 def _blocking(problems: list[RowProblem], skip_bad_rows: bool) -> bool:
@@ -164,6 +217,17 @@ def import_generic(
     require(ctx, Permission.IMPORT)
     started = time.perf_counter()
     folder = Path(folder)
+    if folder.is_dir() and _workbooks(folder):
+        return _import_workbooks(
+            ctx,
+            folder,
+            skip_bad_rows=skip_bad_rows,
+            allow_removals=allow_removals,
+            dry_run=dry_run,
+            students_required=students_required,
+            progress=progress,
+            cancel=cancel,
+        )
     paths = _check_folder(folder, students_required)
     files = {name: FileSummary(name, present=path is not None) for name, path in paths.items()}
     summary = ImportSummary(str(folder), list(files.values()))

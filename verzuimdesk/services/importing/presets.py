@@ -19,6 +19,7 @@ import tempfile
 import tomllib
 from collections.abc import Iterator
 from dataclasses import dataclass, field
+from itertools import islice
 from pathlib import Path
 from typing import Any
 
@@ -34,6 +35,7 @@ from verzuimdesk.services.importing.csv_reader import decode, normalize_header, 
 from verzuimdesk.services.importing.generic import import_generic
 from verzuimdesk.services.importing.summary import ImportSummary
 from verzuimdesk.services.importing.values import BadValue, parse_date, parse_time, shown
+from verzuimdesk.services.importing.xlsx import UnreadableWorkbook, xlsx_rows
 from verzuimdesk.services.progress import Cancel, Progress, never_cancel, no_progress
 
 AUTO = "auto"
@@ -101,7 +103,10 @@ def _preset(data: dict[str, Any]) -> Preset:
 
 def detect(path: Path, presets: dict[str, Preset]) -> Preset | None:
     """The preset whose recognition the file's first lines match, or None."""
-    head = decode(path.read_bytes()[:65536]).splitlines()[:20]
+    if path.suffix.lower() == ".xlsx":
+        head = [";".join(row) for _, row in islice(xlsx_rows(path), 20)]
+    else:
+        head = decode(path.read_bytes()[:65536]).splitlines()[:20]
     lines = [line for line in head if line.strip()]
     if not lines:
         return None
@@ -127,16 +132,28 @@ class _Translated:
     problems: list[RowProblem]
 
 
-def _rows(path: Path, preset: Preset, file: str) -> Iterator[tuple[int, dict[str, str]]]:
-    """(line, {generic column: text}) per data row of the LVS file."""
+def _table_rows(path: Path, preset: Preset | None) -> Iterator[tuple[int, list[str]]]:
+    """(line or Excel row, cells) of a CSV or .xlsx file."""
+    if path.suffix.lower() == ".xlsx":
+        yield from xlsx_rows(path)
+        return
     text = decode(path.read_bytes())
     lines = text.splitlines()
     first = next((i for i, line in enumerate(lines) if line.strip()), 0)
-    delimiter = preset.delimiter or sniff_delimiter(lines[first] if lines else "")
+    delimiter = (preset.delimiter if preset else None) or sniff_delimiter(
+        lines[first] if lines else ""
+    )
     reader = csv.reader(io.StringIO(text, newline=""), delimiter=delimiter)
+    for row in reader:
+        yield reader.line_num, row
+
+
+def _rows(path: Path, preset: Preset, file: str) -> Iterator[tuple[int, dict[str, str]]]:
+    """(line, {generic column: text}) per data row of the LVS file."""
+    reader = _table_rows(path, preset)
     if preset.header:
         wanted = {normalize_header(h) for names in preset.fields.values() for h in names}
-        for header in reader:  # title rows above the header are passed over
+        for _, header in reader:  # title rows above the header are passed over
             if wanted & {normalize_header(c) for c in header}:
                 break
         else:
@@ -150,10 +167,10 @@ def _rows(path: Path, preset: Preset, file: str) -> Iterator[tuple[int, dict[str
             if normalize_header(name) in position:
                 where[generic] = position[normalize_header(name)]
                 break
-    for row in reader:
+    for line, row in reader:
         if not any(cell.strip() for cell in row):
             continue
-        yield reader.line_num, {g: row[i] if i < len(row) else "" for g, i in where.items()}
+        yield line, {g: row[i] if i < len(row) else "" for g, i in where.items()}
 
 
 def _date(text: str, form: str) -> str:
@@ -283,13 +300,18 @@ def import_preset(
     if not path.is_file():
         raise ValidationError(f"Het bestand '{path}' bestaat niet.", field="bestand")
     presets = load_presets()
+    if preset_name == AUTO and mapping is None:
+        try:
+            found = detect(path, presets)
+        except UnreadableWorkbook as exc:
+            raise ImportProblems([exc.problem]) from None
     if mapping is not None:
         if not Path(mapping).is_file():
             raise ValidationError(f"Het bestand '{mapping}' bestaat niet.", field="mapping")
         presets = load_presets_from([Path(mapping)])
         preset_name = next(iter(presets))
     if preset_name == AUTO:
-        preset = detect(path, presets)
+        preset = found
         if preset is None:
             names = ", ".join(sorted(presets))
             raise ValidationError(
@@ -313,7 +335,10 @@ def import_preset(
         }
     with tempfile.TemporaryDirectory(prefix="verzuimdesk-") as folder:
         progress(0, 0, f"{path.name} vertalen ({preset.description})")
-        translated = translate(path, preset, Path(folder), schedule, school)
+        try:
+            translated = translate(path, preset, Path(folder), schedule, school)
+        except UnreadableWorkbook as exc:
+            raise ImportProblems([exc.problem]) from None
         problems = translated.problems
         if problems and not skip_bad_rows:
             raise ImportProblems(problems)
