@@ -75,7 +75,7 @@ def find_file(folder: Path, name: str) -> Path | None:
     )
 
 
-def _check_folder(folder: Path) -> dict[str, Path | None]:
+def _check_folder(folder: Path, students_required: bool = True) -> dict[str, Path | None]:
     if not folder.is_dir():
         raise ValidationError(
             f"De map '{folder}' bestaat niet of is geen map. Kies de map met de CSV-bestanden "
@@ -83,7 +83,7 @@ def _check_folder(folder: Path) -> dict[str, Path | None]:
             field="map",
         )
     paths = {spec.name: find_file(folder, spec.name) for spec in ALL_FILES}
-    if paths[LEERLINGEN.name] is None:
+    if paths[LEERLINGEN.name] is None and students_required:
         raise ValidationError(
             f"In de map '{folder}' staat geen leerlingen.csv. Dat bestand is verplicht: zet het "
             "leerlingenbestand uit het leerlingvolgsysteem in deze map en importeer opnieuw.",
@@ -152,6 +152,7 @@ def import_generic(
     skip_bad_rows: bool = False,
     allow_removals: bool = False,
     dry_run: bool = False,
+    students_required: bool = True,
     progress: Progress = no_progress,
     cancel: Cancel = never_cancel,
 ) -> ImportSummary:
@@ -163,7 +164,7 @@ def import_generic(
     require(ctx, Permission.IMPORT)
     started = time.perf_counter()
     folder = Path(folder)
-    paths = _check_folder(folder)
+    paths = _check_folder(folder, students_required)
     files = {name: FileSummary(name, present=path is not None) for name, path in paths.items()}
     summary = ImportSummary(str(folder), list(files.values()))
     problems: list[RowProblem] = []
