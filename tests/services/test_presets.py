@@ -156,3 +156,41 @@ def test_the_command_line_imports_a_file_and_names_the_preset(
     captured = capsys.readouterr()
     assert "Herkend als: Eduarte: absentiemeldingen" in captured.err
     assert "absenties.csv: 1 toegevoegd" in captured.out
+
+
+SOMTODAY = """{"items": [
+ {"leerling": {"leerlingnummer": "100001", "roepnaam": "Daan", "achternaam": "de Vries"},
+  "absentieReden": {"absentieSoort": "Absent", "afkorting": "ZK", "omschrijving": "Ziek",
+                    "geoorloofd": true},
+  "beginDatumTijd": "2025-11-03T08:30:00.000+01:00",
+  "eindDatumTijd": "2025-11-03T10:10:00.000+01:00",
+  "beginLesuur": 1, "eindLesuur": 2, "datumTijdInvoer": "2025-11-03T07:55:00.000+01:00",
+  "afgehandeld": false}
+]}"""
+MAGISTER_API = """[{"stamnummer": "100002", "Items": [
+ {"Id": 1, "Start": "2025-11-04T09:20:00", "Eind": "2025-11-04T10:10:00", "Lesuur": 2,
+  "Geoorloofd": false, "Omschrijving": "Absent zonder reden", "Code": "A", "Verantwoordingtype": 1,
+  "Afspraak": {"LesuurVan": 2, "Vakken": [{"Naam": "wiskunde"}]}},
+ {"Id": 2, "Start": "2025-11-04T10:30:00", "Eind": "2025-11-04T11:20:00", "Lesuur": 3,
+  "Geoorloofd": false, "Omschrijving": "Huiswerk vergeten", "Code": "HV", "Verantwoordingtype": 8,
+  "Afspraak": {"LesuurVan": 3, "Vakken": []}}
+]}]"""
+
+
+def test_somtoday_and_magister_json(school: Context, tmp_path: Path) -> None:
+    (tmp_path / "somtoday.json").write_text(SOMTODAY, encoding="utf-8")
+    (tmp_path / "magister.json").write_text(MAGISTER_API, encoding="utf-8")
+
+    assert import_preset(school, tmp_path / "somtoday.json")[0].name == "somtoday-absentiemeldingen"
+    assert import_preset(school, tmp_path / "magister.json")[0].name == "magister-api"
+
+    assert registrations(school) == [
+        (date(2025, 11, 3), time(8, 30), time(10, 10), 100, "Z", "Ziek", None),
+        (date(2025, 11, 4), time(9, 20), time(10, 10), 50, "OA", "Absent zonder reden", "wiskunde"),
+    ]
+
+
+def test_broken_json_is_a_dutch_problem(school: Context, tmp_path: Path) -> None:
+    (tmp_path / "kapot.json").write_text('{"items": [', encoding="utf-8")
+    with pytest.raises(ImportProblems, match="geen leesbare JSON"):
+        import_preset(school, tmp_path / "kapot.json")

@@ -14,12 +14,15 @@ from __future__ import annotations
 
 import csv
 import io
+import json
 import re
 import tempfile
 import tomllib
 from collections.abc import Iterator
 from dataclasses import dataclass, field
+from datetime import datetime
 from itertools import islice
+from operator import itemgetter
 from pathlib import Path
 from typing import Any
 
@@ -33,6 +36,7 @@ from verzuimdesk.services.context import Context
 from verzuimdesk.services.importing.columns import ABSENTIES
 from verzuimdesk.services.importing.csv_reader import decode, normalize_header, sniff_delimiter
 from verzuimdesk.services.importing.generic import import_generic
+from verzuimdesk.services.importing.registrations import AMSTERDAM
 from verzuimdesk.services.importing.summary import ImportSummary
 from verzuimdesk.services.importing.values import BadValue, parse_date, parse_time, shown
 from verzuimdesk.services.importing.xlsx import UnreadableWorkbook, xlsx_rows
@@ -55,6 +59,9 @@ class Preset:
     recognise_line: str | None = None
     recognise_headers: list[str] = field(default_factory=list)
     codes: dict[str, tuple[str, str]] = field(default_factory=dict)  # CODE → (telt_als, text)
+    form: str = "csv"  # or "json"
+    items: str | None = None  # json: the key of the list of records inside each object
+    recognise_keys: list[str] = field(default_factory=list)  # json: keys of a record
 
 
 def presets_dir() -> Path:
@@ -98,11 +105,22 @@ def _preset(data: dict[str, Any]) -> Preset:
         recognise_line=recognise.get("regel"),
         recognise_headers=list(recognise.get("koppen", [])),
         codes={str(k).upper(): (str(v[0]), str(v[1])) for k, v in data.get("codes", {}).items()},
+        form=str(data.get("vorm", "csv")),
+        items=data.get("lijst"),
+        recognise_keys=list(recognise.get("json_sleutels", [])),
     )
 
 
 def detect(path: Path, presets: dict[str, Preset]) -> Preset | None:
     """The preset whose recognition the file's first lines match, or None."""
+    if path.suffix.lower() == ".json":
+        for preset in presets.values():
+            if preset.form != "json" or not preset.recognise_keys:
+                continue
+            first = next(iter(_json_records(path, preset.items)), None)
+            if first is not None and set(preset.recognise_keys) <= set(first[2]):
+                return preset
+        return None
     if path.suffix.lower() == ".xlsx":
         head = [";".join(row) for _, row in islice(xlsx_rows(path), 20)]
     else:
@@ -148,8 +166,83 @@ def _table_rows(path: Path, preset: Preset | None) -> Iterator[tuple[int, list[s
         yield reader.line_num, row
 
 
+def _json_records(
+    path: Path, items: str | None
+) -> Iterator[tuple[int, dict[str, Any], dict[str, Any]]]:
+    """(number, the object holding the list, record) per record of a JSON file: a list of
+    records, an object with a list under `items`, or a list of such objects."""
+    try:
+        data = json.loads(decode(path.read_bytes()))
+    except (ValueError, RecursionError) as exc:
+        raise _Unreadable(
+            f"Het bestand is geen leesbare JSON ({type(exc).__name__}). Exporteer het opnieuw."
+        ) from None
+    outer = data if isinstance(data, list) else [data]
+    number = 0
+    for holder in outer:
+        if not isinstance(holder, dict):
+            continue
+        keys = {k.lower(): k for k in holder}
+        inner = holder.get(keys.get((items or "").lower(), ""), None)
+        for record in inner if isinstance(inner, list) else [holder]:
+            if isinstance(record, dict):
+                number += 1
+                yield number, holder, record
+
+
+def _dig(record: dict[str, Any], holder: dict[str, Any], where: str) -> Any:
+    """The value at a dotted path ('absentieReden.afkorting', 'Vakken.0.Naam'); '^name' is a
+    field of the object that holds the list (Magister's stamnummer)."""
+    value: Any = holder if where.startswith("^") else record
+    for part in where.lstrip("^").split("."):
+        if isinstance(value, dict):
+            keys = {k.lower(): k for k in value}
+            value = value.get(keys.get(part.lower(), part))
+        elif isinstance(value, list) and part.isdigit() and int(part) < len(value):
+            value = value[int(part)]
+        else:
+            return None
+    return value
+
+
+def _json_rows(path: Path, preset: Preset) -> Iterator[tuple[int, dict[str, str]]]:
+    for number, holder, record in _json_records(path, preset.items):
+        cells: dict[str, str] = {}
+        for generic, (where, *_) in preset.fields.items():
+            value = _dig(record, holder, where)
+            if generic in ("begin_moment", "eind_moment", "geregistreerd_op") and value:
+                moment = _moment(str(value))
+                if generic == "begin_moment":
+                    cells["datum"], cells["begin"] = moment[:10], moment[11:16]
+                elif generic == "eind_moment":
+                    cells["eind"] = moment[11:16]
+                else:
+                    cells[generic] = moment
+                continue
+            cells[generic] = "" if value is None or isinstance(value, dict | list) else str(value)
+        yield number, cells
+
+
+def _moment(text: str) -> str:
+    """An ISO date-time, with or without offset, as 'YYYY-MM-DD HH:MM' Dutch local time."""
+    try:
+        moment = datetime.fromisoformat(text.strip().replace("Z", "+00:00"))
+    except ValueError:
+        return ""
+    if moment.tzinfo is not None:
+        moment = moment.astimezone(AMSTERDAM).replace(tzinfo=None)
+    return f"{moment:%Y-%m-%d %H:%M}"
+
+
+class _Unreadable(Exception):
+    pass
+
+
 def _rows(path: Path, preset: Preset, file: str) -> Iterator[tuple[int, dict[str, str]]]:
     """(line, {generic column: text}) per data row of the LVS file."""
+    if preset.form == "json":
+        yield from _json_rows(path, preset)
+        return
     reader = _table_rows(path, preset)
     if preset.header:
         wanted = {normalize_header(h) for names in preset.fields.values() for h in names}
@@ -167,10 +260,20 @@ def _rows(path: Path, preset: Preset, file: str) -> Iterator[tuple[int, dict[str
             if normalize_header(name) in position:
                 where[generic] = position[normalize_header(name)]
                 break
+    names, positions = list(where), list(where.values())
+    width = max(positions, default=-1) + 1
+    pick = itemgetter(*positions) if len(positions) > 1 else None
     for line, row in reader:
-        if not any(cell.strip() for cell in row):
+        if len(row) < width:
+            if not any(cell.strip() for cell in row):
+                continue
+            row = row + [""] * (width - len(row))
+        elif not row[0] and not any(row):
             continue
-        yield line, {g: row[i] if i < len(row) else "" for g, i in where.items()}
+        if pick is not None:
+            yield line, dict(zip(names, pick(row), strict=True))
+        else:
+            yield line, {g: row[i] for g, i in where.items()}
 
 
 def _date(text: str, form: str) -> str:
@@ -194,39 +297,55 @@ def translate(
     with (out / preset.becomes).open("w", encoding="utf-8", newline="") as handle:
         writer = csv.writer(handle)
         writer.writerow(ABSENTIES.names)
+        # each distinct date, span and code is translated once: a million rows hold few
         dates: dict[str, str] = {}
+        spans: dict[tuple[str, str, str, str, str], tuple[str, str]] = {}
+        meanings: dict[tuple[str, str], tuple[str | None, str]] = {}
+        write, lines = writer.writerow, result.lines
         for line, cells in _rows(path, preset, file):
+            get = cells.get
             try:
-                day = dates.get(cells.get("datum", ""))
+                written = get("datum", "")
+                day = dates.get(written)
                 if day is None:
-                    day = dates[cells.get("datum", "")] = _date(
-                        cells.get("datum", ""), preset.date_form
-                    )
-                begin, end = _span(cells, schedule)
-                code, reason = _code(cells.get("code", ""), cells.get("reden", ""), codes)
+                    day = dates[written] = _date(written, preset.date_form)
+                key = (
+                    get("begin", ""),
+                    get("eind", ""),
+                    get("beginlesuur", ""),
+                    get("eindlesuur", ""),
+                    get("lesuur", ""),
+                )
+                span = spans.get(key)
+                if span is None:
+                    span = spans[key] = _span(cells, schedule)
+                meaning_key = (get("code", ""), get("reden", ""))
+                meaning = meanings.get(meaning_key)
+                if meaning is None:
+                    meaning = meanings[meaning_key] = _code(*meaning_key, codes)
             except _Problem as exc:
                 result.problems.append(RowProblem(file, line, exc.column, exc.reason))
                 continue
             except BadValue as exc:
                 result.problems.append(RowProblem(file, line, "datum", exc.reason))
                 continue
-            if code is None:
+            if meaning[0] is None:
                 continue  # not about presence (homework or materials forgotten)
-            writer.writerow(
-                [
-                    cells.get("leerlingnummer", ""),
+            write(
+                (
+                    get("leerlingnummer", ""),
                     day,
-                    begin,
-                    end,
-                    cells.get("minuten", ""),
-                    code,
-                    reason,
-                    cells.get("vak", ""),
-                    cells.get("docent", ""),
-                    cells.get("geregistreerd_op", ""),
-                ]
+                    span[0],
+                    span[1],
+                    get("minuten", ""),
+                    meaning[0],
+                    meaning[1],
+                    get("vak", ""),
+                    get("docent", ""),
+                    get("geregistreerd_op", ""),
+                )
             )
-            result.lines.append(line)
+            lines.append(line)
     return result
 
 
@@ -305,6 +424,8 @@ def import_preset(
             found = detect(path, presets)
         except UnreadableWorkbook as exc:
             raise ImportProblems([exc.problem]) from None
+        except _Unreadable as exc:
+            raise ImportProblems([RowProblem(path.name, 1, None, str(exc))]) from None
     if mapping is not None:
         if not Path(mapping).is_file():
             raise ValidationError(f"Het bestand '{mapping}' bestaat niet.", field="mapping")
@@ -339,6 +460,8 @@ def import_preset(
             translated = translate(path, preset, Path(folder), schedule, school)
         except UnreadableWorkbook as exc:
             raise ImportProblems([exc.problem]) from None
+        except _Unreadable as exc:
+            raise ImportProblems([RowProblem(path.name, 1, None, str(exc))]) from None
         problems = translated.problems
         if problems and not skip_bad_rows:
             raise ImportProblems(problems)
