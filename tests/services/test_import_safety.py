@@ -378,3 +378,19 @@ def test_import_needs_the_import_permission(db: object, tmp_path: Path) -> None:
     with pytest.raises(PermissionDenied):
         import_generic(reader, copy_basic(tmp_path))
     assert TimetableSlot  # the import touched nothing
+
+
+def test_students_no_longer_in_the_file_are_kept_and_named(ctx: Context, tmp_path: Path) -> None:
+    folder = copy_basic(tmp_path)
+    import_generic(ctx, folder)
+    lines = (folder / "leerlingen.csv").read_text(encoding="utf-8").splitlines()
+    write(folder, "leerlingen.csv", "\n".join(lines[:-1]) + "\n")  # 100004 left
+
+    summary = import_generic(ctx, folder)
+
+    assert count(ctx, Student) == 4
+    assert summary.not_in_file == ["100004"]
+    assert (
+        "Niet meer in leerlingen.csv (1; vertrokken? hun gegevens blijven bewaard): 100004"
+        in summary.lines()
+    )

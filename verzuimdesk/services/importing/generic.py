@@ -313,7 +313,12 @@ def _import(
         if LEERLINGEN.name in tables:
             sector = school.sector if school else None
             students = read_students(tables[LEERLINGEN.name], sector, problems)
-        known = set(students.rows) | set(connection.scalars(select(Student.leerlingnummer)))
+        stored = set(connection.scalars(select(Student.leerlingnummer)))
+        known = set(students.rows) | stored
+        students_read = not any(p.file == LEERLINGEN.name for p in problems)
+        if LEERLINGEN.name in tables and students_read:
+            # never removed (their history stays), but named: they may have left the school
+            summary.not_in_file = sorted(stored - set(students.rows))
         lessons = school_codes = None
         if LESTIJDEN.name in tables:
             lessons = read_lestijden(tables[LESTIJDEN.name], problems)

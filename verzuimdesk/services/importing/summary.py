@@ -74,6 +74,8 @@ class ImportSummary:
     skipped_problems: list[RowProblem] = field(default_factory=list)
     seconds: float = 0.0
     dry_run: bool = False  # nothing was written: the summary is a preview
+    # stored students leerlingen.csv no longer names (left the school?): kept, but named
+    not_in_file: list[str] = field(default_factory=list)
     changes: Changes = field(default_factory=Changes)
 
     def file(self, name: str) -> FileSummary:
@@ -86,6 +88,13 @@ class ImportSummary:
         result += [f"  {f.line()}" for f in self.files]
         if not any(f.touched for f in self.files):
             result.append("Alles was al bijgewerkt: niets gewijzigd.")
+        if self.not_in_file:
+            shown = ", ".join(self.not_in_file[:SHOWN_PROBLEMS])
+            more = len(self.not_in_file) - SHOWN_PROBLEMS
+            result.append(
+                f"Niet meer in leerlingen.csv ({len(self.not_in_file)}; vertrokken? hun gegevens "
+                f"blijven bewaard): {shown}" + (f" … en nog {more}." if more > 0 else "")
+            )
         cases = [case for f in self.files for case in f.desk_cases]
         if cases:
             result.append(
