@@ -75,3 +75,19 @@ class ImportProblems(VerzuimdeskError):
             "Er is niets opgeslagen. Verbeter de bestanden en importeer opnieuw, of kies "
             f"'foute regels overslaan'.\n{shown}"
         )
+
+
+class RemovalsNeedConfirmation(VerzuimdeskError):
+    """An import would remove more than a small share of a kind of stored rows; nothing was
+    written. The user confirms in the preview or passes --allow-removals."""
+
+    def __init__(self, file: str, removed: int, stored: int, what: str) -> None:
+        share = round(100 * removed / stored) if stored else 100
+        super().__init__(
+            f"De import is gestopt: {file} zou {removed} van de {stored} opgeslagen {what} "
+            f"verwijderen ({share}%). Zo veel verwijderen gebeurt nooit ongemerkt: controleer "
+            "of het bestand compleet is (niet alleen een kopregel, niet afgebroken). Klopt het, "
+            "bevestig het verwijderen dan in het voorbeeld van de import of gebruik "
+            "--allow-removals. Er is niets opgeslagen."
+        )
+        self.file, self.removed, self.stored, self.what = file, removed, stored, what

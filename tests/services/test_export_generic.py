@@ -45,6 +45,8 @@ def test_export_writes_the_exchange_format(ctx: Context, tmp_path: Path) -> None
         "leerbedrijven.csv": 0,
         "kalender.csv": 4,
         "rooster.csv": 5,
+        "lestijden.csv": 0,
+        "codes.csv": 0,
         "absenties.csv": 8,
         "meldingen.csv": 1,
     }

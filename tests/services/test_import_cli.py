@@ -73,3 +73,40 @@ def test_skip_bad_rows_on_the_command_line(
 
     assert code == 0
     assert "Overgeslagen regels (1):" in capsys.readouterr().out
+
+
+def test_removals_stop_unless_allowed_on_the_command_line(
+    tmp_path: Path, capsys: pytest.CaptureFixture[str]
+) -> None:
+    db = str(tmp_path / "db.sqlite")
+    folder = copy_basic(tmp_path)
+    assert cli.main(["--db", db, "import", "generic", str(folder)]) == 0
+    (folder / "ouders.csv").write_text("leerlingnummer,naam\n", encoding="utf-8")
+    capsys.readouterr()
+
+    assert cli.main(["--db", db, "import", "generic", str(folder)]) != 0
+    assert "ouders.csv zou 4 van de 4" in capsys.readouterr().err
+    assert cli.main(["--db", db, "import", "generic", str(folder), "--dry-run"]) != 0
+    capsys.readouterr()
+    args = ["--db", db, "import", "generic", str(folder), "--allow-removals", "--dry-run"]
+    assert cli.main(args) == 0
+    out = capsys.readouterr().out
+    assert out.startswith("Proefimport uit") and "4 verwijderd" in out
+    assert cli.main(args[:-1]) == 0
+    assert "ouders.csv: 0 toegevoegd, 0 gewijzigd, 0 ongewijzigd, 0 overgeslagen, 4 verwijderd" in (
+        capsys.readouterr().out
+    )
+
+
+def test_an_import_that_writes_makes_a_backup_first_and_a_dry_run_none(
+    tmp_path: Path, capsys: pytest.CaptureFixture[str]
+) -> None:
+    from verzuimdesk import paths
+
+    db = str(tmp_path / "db.sqlite")
+    folder = copy_basic(tmp_path)
+    assert cli.main(["--db", db, "import", "generic", str(folder), "--dry-run"]) == 0
+    assert not list(paths.backup_dir().glob("*voor-import*"))
+    assert cli.main(["--db", db, "import", "generic", str(folder)]) == 0
+    assert "Back-up gemaakt:" in capsys.readouterr().err
+    assert len(list(paths.backup_dir().glob("*voor-import*"))) == 1

@@ -298,3 +298,24 @@ def test_print_and_reprint_on_postgresql_too(any_ctx: Context, tmp_path: Path) -
     letters.print_letters(any_ctx, DAY, out=tmp_path / "pg.pdf")
     (first, *_rest) = letters.archive(any_ctx)
     assert hashlib.sha256(letters.reprint(any_ctx, first.id)).hexdigest() == first.fingerprint
+
+
+def test_a_student_with_startkwalificatie_gets_b_from_the_signal_not_a_melding(
+    ctx: Context,
+) -> None:
+    """Niet-meldbaar: no DUO report exists; the engine's R-16U signal is the first 'melding'."""
+    make_school(ctx)
+    sid = add_student(ctx, born=date(2005, 1, 1))
+    _address(ctx, sid)
+    with ctx.db.unit_of_work() as s:
+        student = s.get(Student, sid)
+        assert student is not None
+        student.startkwalificatie = True
+    # 20 lessons of 50 minutes over four days: 16 hours reached on Thursday 11 September
+    for day in (8, 9, 10, 11):
+        register(ctx, sid, date(2025, 9, day))
+    items = letters.letters_due(ctx, date(2025, 9, 11))
+    b = [i for i in items if i.letter is Letter.B]
+    assert len(b) == 1 and b[0].variant is not None
+    assert b[0].variant.value == "niet-meldbaar"
+    assert b[0].event.key.startswith("signaal:R-16U:")

@@ -23,7 +23,7 @@ from verzuimdesk.store.database import (
     to_url,
 )
 from verzuimdesk.store.school import Setting
-from verzuimdesk.store.students import Guardian, Student
+from verzuimdesk.store.students import Guardian
 
 FUTURE_REVISION = "9999_from_a_newer_verzuimdesk"
 
@@ -34,16 +34,21 @@ def version_of(database: Database) -> str | None:
 
 
 def add_student(database: Database) -> None:
-    with database.unit_of_work() as session:
-        student = Student(
-            leerlingnummer="900001",
-            roepnaam="Fenna",
-            achternaam="Testerman",
-            geboortedatum=date(2010, 3, 14),
-            klas="2B",
+    """In plain SQL, so it also works on a database of an older schema than the models'."""
+    with database.engine.begin() as connection:
+        connection.execute(
+            text(
+                "INSERT INTO student (leerlingnummer, roepnaam, achternaam, geboortedatum, klas) "
+                "VALUES ('900001', 'Fenna', 'Testerman', :born, '2B')"
+            ),
+            {"born": date(2010, 3, 14)},
         )
-        student.guardians.append(Guardian(naam="P. Testerman"))
-        session.add(student)
+        connection.execute(
+            text(
+                "INSERT INTO guardian (student_id, naam) SELECT id, 'P. Testerman' FROM student "
+                "WHERE leerlingnummer = '900001'"
+            )
+        )
 
 
 def file_digest(path: Path) -> str:

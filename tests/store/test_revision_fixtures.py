@@ -31,6 +31,8 @@ RELEASED = {
     "0001_initial_schema.py": "cee4c9fe62473d5cf882736b1c31ef137a8e0e8f7ebef9e3d43c3321b77b1d83",
     "0002_conversation_evaluation.py": "265a8b43d74df74206b37bb37c1c6e603935ff7bbe62322c8f437cb579f4479d",  # noqa: E501
     "0004_letters.py": "0989bbeaa75351c771cfd814cd0275295509f1806052fb5a9fc61e81234744c5",
+    "0005b_bell_schedule_and_school_codes.py": "af6e2655ad54071bc8720a6ee2573f520158db834f5bd71f53cccc954b0385de",  # noqa: E501
+    "0005_desk_records_win.py": "a2478ff8cc736d83ede50bf0679554a17d40a93a0e9d35ff845e216194a5baa8",
     "0007_people_and_audit.py": "3ecf5b8a0b7b799e8381d2eccab6fdde851cddd09a0c509cc5326d70125ba980",
     "0008_one_open_sick_report_change_feed.py": "b9ae996cff75c9e5870886bca3a4455ddfee6b4727da891ae42140bf561e6001",  # noqa: E501
 }

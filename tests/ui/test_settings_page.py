@@ -7,7 +7,13 @@ from pathlib import Path
 
 import pytest
 from PySide6.QtCore import QSettings, Qt
-from PySide6.QtWidgets import QAbstractItemView, QApplication, QDateEdit, QLineEdit
+from PySide6.QtWidgets import (
+    QAbstractItemView,
+    QApplication,
+    QDateEdit,
+    QLineEdit,
+    QTableWidget,
+)
 from pytestqt.qtbot import QtBot
 from sqlalchemy import select
 
@@ -17,7 +23,9 @@ from verzuimdesk.domain.calendar import PeriodKind
 from verzuimdesk.domain.roles import Role
 from verzuimdesk.services import (
     backups,
+    bell_schedule,
     calendar_settings,
+    code_table,
     policy_settings,
     school_settings,
     signals,
@@ -28,7 +36,9 @@ from verzuimdesk.store.students import Student
 from verzuimdesk.ui.bus import AppBus
 from verzuimdesk.ui.pages.settings import SettingsPage
 from verzuimdesk.ui.pages.settings.backups import BackupsSection
+from verzuimdesk.ui.pages.settings.bell_schedule import BellScheduleSection
 from verzuimdesk.ui.pages.settings.calendar import CalendarSection
+from verzuimdesk.ui.pages.settings.codes import CodesSection
 from verzuimdesk.ui.pages.settings.policy import VALUE_COLUMN, PolicySection
 from verzuimdesk.ui.pages.settings.school import SchoolSection
 
@@ -326,3 +336,81 @@ def test_overlapping_holidays_are_refused_in_the_section(
     assert "overlapt met vakantie 'Herfstvakantie'" in section.message.text()
     assert "Er is niets gewijzigd" in section.message.text()
     assert section.table.rowCount() == rows_before
+
+
+# -- Lestijden and Codes ---------------------------------------------------------------------
+
+
+def type_cell(qtbot: QtBot, table: QTableWidget, row: int, column: int, text: str) -> None:
+    table.setFocus()
+    table.setCurrentCell(row, column)
+    qtbot.keyClick(table, Qt.Key.Key_F2)
+    editor = table.viewport().findChildren(QLineEdit)[-1]
+    editor.selectAll()
+    qtbot.keyClicks(editor, text)
+    qtbot.keyClick(editor, Qt.Key.Key_Return)
+    editing = QAbstractItemView.State.EditingState
+    qtbot.waitUntil(lambda: table.state() != editing)
+
+
+def test_lestijden_are_added_and_saved_by_keyboard(
+    qtbot: QtBot, ctx: Context, tmp_path: Path
+) -> None:
+    make_school(ctx, students=False)
+    page = settings_page(qtbot, ctx, tmp_path)
+    section = page.show_section("Lestijden")
+    assert isinstance(section, BellScheduleSection)
+    assert section.table.rowCount() == 0
+    section.table.setFocus()
+    qtbot.keyClick(section.table, Qt.Key.Key_N, Qt.KeyboardModifier.ControlModifier)
+    qtbot.waitUntil(lambda: section.table.rowCount() == 1)
+    qtbot.keyClick(section.table, Qt.Key.Key_N, Qt.KeyboardModifier.ControlModifier)
+    qtbot.waitUntil(lambda: section.table.rowCount() == 2)
+    assert [section.table.item(1, c).text() for c in range(3)] == ["2", "09:20", "10:10"]
+    type_cell(qtbot, section.table, 1, 2, "10:15")
+    qtbot.keyClick(section.table, Qt.Key.Key_S, Qt.KeyboardModifier.ControlModifier)
+    qtbot.waitUntil(lambda: section.message.text() == "Opgeslagen.")
+    saved = bell_schedule.bell_schedule(ctx)
+    assert [(x.lesuur, f"{x.begin:%H:%M}", f"{x.end:%H:%M}") for x in saved] == [
+        (1, "08:30", "09:20"),
+        (2, "09:20", "10:15"),
+    ]
+
+
+def test_a_lesson_that_ends_before_it_begins_is_refused(
+    qtbot: QtBot, ctx: Context, tmp_path: Path
+) -> None:
+    make_school(ctx, students=False)
+    page = settings_page(qtbot, ctx, tmp_path)
+    section = page.show_section("Lestijden")
+    assert isinstance(section, BellScheduleSection)
+    section.add_row()
+    type_cell(qtbot, section.table, 0, 2, "08:00")
+    qtbot.keyClick(section.table, Qt.Key.Key_S, Qt.KeyboardModifier.ControlModifier)
+    qtbot.waitUntil(lambda: "eindigt (08:00) niet na het begin" in section.message.text())
+    assert bell_schedule.bell_schedule(ctx) == []
+    type_cell(qtbot, section.table, 0, 1, "half negen")
+    qtbot.keyClick(section.table, Qt.Key.Key_S, Qt.KeyboardModifier.ControlModifier)
+    qtbot.waitUntil(lambda: "'half negen' bij begin is geen tijd" in section.message.text())
+
+
+def test_a_school_code_is_mapped_by_keyboard_and_a_contradiction_refused(
+    qtbot: QtBot, ctx: Context, tmp_path: Path
+) -> None:
+    make_school(ctx, students=False)
+    page = settings_page(qtbot, ctx, tmp_path)
+    section = page.show_section("Codes")
+    assert isinstance(section, CodesSection)
+    section.add_row()
+    for column, text in enumerate(("ZH", "ziek naar huis", "Z", "ja")):
+        type_cell(qtbot, section.table, 0, column, text)
+    qtbot.keyClick(section.table, Qt.Key.Key_S, Qt.KeyboardModifier.ControlModifier)
+    qtbot.waitUntil(lambda: section.message.text() == "Opgeslagen.")
+    assert [(e.code, e.telt_als, e.geoorloofd) for e in code_table.school_codes(ctx)] == [
+        ("ZH", "Z", True)
+    ]
+    type_cell(qtbot, section.table, 0, 2, "OA")  # ongeoorloofd, yet "geoorloofd: ja"
+    qtbot.keyClick(section.table, Qt.Key.Key_S, Qt.KeyboardModifier.ControlModifier)
+    qtbot.waitUntil(lambda: "Regel 1:" in section.message.text())
+    assert "staat op geoorloofd" in section.message.text()
+    assert [e.telt_als for e in code_table.school_codes(ctx)] == ["Z"]  # nothing changed

@@ -1,6 +1,7 @@
 """The command line: a thin face over services/ for nightly imports, exports, checks and tests.
 
     verzuimdesk [--db DB] [--demo] [gui]
+    verzuimdesk [--db DB] import PATH [--preset NAME|auto] [--mapping FILE] [--dry-run] …
     verzuimdesk [--db DB] import generic FOLDER [--skip-bad-rows]
     verzuimdesk [--db DB] export generic FOLDER
     verzuimdesk [--db DB] demo --students N --seed S [--until YYYY-MM-DD]

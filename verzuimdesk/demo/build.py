@@ -278,9 +278,53 @@ def _insert_people(session: Session, people: list[DemoStudent], summary: DemoSum
         for g in person.guardians
     ]
     _insert_dicts(session, table_of(Guardian), GUARDIAN_COLUMNS, guardians)
+    _insert_companies(session, people, ids)
     summary.students = len(people)
     summary.guardians = len(guardians)
     return ids
+
+
+_COMPANY_KINDS = (
+    "Bakkerij",
+    "Autobedrijf",
+    "Zorggroep",
+    "Installatiebedrijf",
+    "Hotel",
+    "Kinderopvang",
+    "Bouwbedrijf",
+    "Logistiek",
+)
+
+
+def _insert_companies(session: Session, people: list[DemoStudent], ids: list[int]) -> None:
+    """A leerbedrijf for every BBL student (letter a goes there too). A random stream of its
+    own per student, so the rest of the demo stays what it was for a seed."""
+    from verzuimdesk.demo.places import random_address
+    from verzuimdesk.store.letters import Company
+
+    rows = []
+    for person, student_id in zip(people, ids, strict=True):
+        if person.klas.leerweg != "BBL":
+            continue
+        rng = Random(f"leerbedrijf-{person.leerlingnummer}")
+        address = random_address(rng)
+        owner = rng.choice(("Jansen", "De Boer", "Visser", "Smit", "Mulder", "Bos", "Peters"))
+        rows.append(
+            {
+                "student_id": student_id,
+                "naam": f"{rng.choice(_COMPANY_KINDS)} {owner}",
+                "contactpersoon": f"{rng.choice('ABEHJKMPS')}. {owner}",
+                "telefoon": f"0{rng.randint(10, 79)}-{rng.randint(1000000, 9999999)}",
+                "email": None,
+                "straat": address.straat,
+                "postcode": address.postcode,
+                "plaats": address.plaats,
+                "van": person.ingeschreven_van,
+                "tot": None,
+            }
+        )
+    if rows:
+        _insert_dicts(session, table_of(Company), list(rows[0]), rows)
 
 
 def _insert_registrations(

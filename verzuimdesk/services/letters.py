@@ -18,13 +18,13 @@ import statistics
 import tempfile
 from collections import defaultdict
 from collections.abc import Collection, Iterable, Sequence
-from dataclasses import dataclass, field
+from dataclasses import dataclass, field, replace
 from datetime import date, datetime, timedelta
 from pathlib import Path
 from typing import Any
 
 from sqlalchemy import and_, func, or_, select
-from sqlalchemy.orm import Session
+from sqlalchemy.orm import Session, selectinload
 
 from verzuimdesk.domain.calendar import SchoolCalendar
 from verzuimdesk.domain.codes import Category
@@ -55,7 +55,7 @@ from verzuimdesk.domain.letters import (
 )
 from verzuimdesk.domain.policy import Policy
 from verzuimdesk.domain.roles import Permission
-from verzuimdesk.domain.route import Route
+from verzuimdesk.domain.route import Route, age_on
 from verzuimdesk.errors import NotFoundError, ValidationError
 from verzuimdesk.services import audit
 from verzuimdesk.services.access import require
@@ -274,6 +274,22 @@ class _Gathered:
     expulsions: dict[str, Expulsion]
     mentors: dict[str, str]
     class_median_days: dict[str, float] = field(default_factory=dict)
+    # the same rows per student, so a school of 20,000 is not searched once per student
+    reports_of: dict[int, list[tuple[str, DuoReport]]] = field(default_factory=dict)
+    signals_of: dict[int, dict[str, Any]] = field(default_factory=dict)  # event key → signal
+    suspensions_of: dict[int, list[tuple[str, Suspension]]] = field(default_factory=dict)
+    expulsions_of: dict[int, list[tuple[str, Expulsion]]] = field(default_factory=dict)
+
+    def index(self) -> None:
+        for ref, r in self.reports.items():
+            self.reports_of.setdefault(r.student_id, []).append((ref, r))
+        for owner, signal in self.signals.values():
+            key = f"signaal:{signal.rule}:{signal.arose_on.isoformat()}"
+            self.signals_of.setdefault(owner, {})[key] = signal
+        for ref, sus in self.suspensions.items():
+            self.suspensions_of.setdefault(sus.student_id, []).append((ref, sus))
+        for ref, exp in self.expulsions.items():
+            self.expulsions_of.setdefault(exp.student_id, []).append((ref, exp))
 
 
 def _chunks(ids: Sequence[int], size: int = 500) -> Iterable[list[int]]:
@@ -288,7 +304,8 @@ def _gather(session: Session, on: date, ids: Collection[int]) -> _Gathered:
     id_list = sorted(ids)
     students: dict[int, Student] = {}
     for chunk in _chunks(id_list):
-        for s in session.scalars(select(Student).where(Student.id.in_(chunk))):
+        stmt = select(Student).where(Student.id.in_(chunk)).options(selectinload(Student.guardians))
+        for s in session.scalars(stmt):
             students[s.id] = s
     companies: dict[int, list[Company]] = defaultdict(list)
     suspensions: dict[str, Suspension] = {}
@@ -331,7 +348,14 @@ def _gather(session: Session, on: date, ids: Collection[int]) -> _Gathered:
         inputs = load_inputs(session, on, student_ids=list(students))
         for sid, days in inputs.days.items():
             oa[sid] = {d.day: d.oa_minutes for d in days if d.oa_minutes > 0}
-        for sid, signal in evaluate(inputs):
+        # only a niet-meldbaar student's signals stand in for meldingen: with a
+        # startkwalificatie, or 23 or older (younger today means younger all year)
+        eligible = {
+            sid: facts
+            for sid, facts in inputs.students.items()
+            if facts.startkwalificatie or age_on(facts.birth_date, on) >= 23
+        }
+        for sid, signal in evaluate(replace(inputs, students=eligible)):
             signals.setdefault(f"{sid}|{signal.rule}|{signal.arose_on}", (sid, signal))
         for chunk in _chunks(id_list):
             for row in session.scalars(
@@ -347,7 +371,7 @@ def _gather(session: Session, on: date, ids: Collection[int]) -> _Gathered:
         for code, mentor in session.execute(select(SchoolClass.code, SchoolClass.mentor))
         if mentor
     }
-    return _Gathered(
+    gathered = _Gathered(
         on=on,
         calendar=calendar,
         policy=policy,
@@ -362,30 +386,28 @@ def _gather(session: Session, on: date, ids: Collection[int]) -> _Gathered:
         expulsions=expulsions,
         mentors=mentors,
     )
+    gathered.index()
+    return gathered
 
 
 def _events(g: _Gathered, sid: int, until: date) -> list[LetterEvent]:
     meldingen = [
         MeldingFact(ref, r.soort, r.begindatum, r.einddatum, r.gemeld_op)
-        for ref, r in g.reports.items()
-        if r.student_id == sid
+        for ref, r in g.reports_of.get(sid, [])
     ]
     signals = [
         SignalFact(str(s.rule), s.arose_on, str(s.route) if s.route else None)
-        for owner, s in g.signals.values()
-        if owner == sid
+        for s in g.signals_of.get(sid, {}).values()
     ]
     sus = [
         DecisionFact(
             ref, s.decided_on, f"schorsing van {s.first_day:%d-%m-%Y} t/m {s.last_day:%d-%m-%Y}"
         )
-        for ref, s in g.suspensions.items()
-        if s.student_id == sid
+        for ref, s in g.suspensions_of.get(sid, [])
     ]
     exp = [
         DecisionFact(ref, e.decided_on, f"verwijdering per {e.effective_on:%d-%m-%Y}")
-        for ref, e in g.expulsions.items()
-        if e.student_id == sid
+        for ref, e in g.expulsions_of.get(sid, [])
     ]
     return student_events(
         g.facts[sid],
@@ -575,15 +597,7 @@ def _fields(
         values["melding_van"] = format_day(report.begindatum, False)
         values["melding_tot"] = format_day(report.einddatum, False)
         values["uren_melding"] = _hours(report.minutes)
-    signal_entry = next(
-        (
-            s
-            for owner, s in g.signals.values()
-            if owner == item.student_id
-            and event.key == f"signaal:{s.rule}:{s.arose_on.isoformat()}"
-        ),
-        None,
-    )
+    signal_entry = g.signals_of.get(item.student_id, {}).get(event.key)
     if signal_entry is not None:
         window = getattr(signal_entry, "window", None)
         if window is None and getattr(signal_entry, "window_start", None):

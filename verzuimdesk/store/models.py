@@ -15,11 +15,13 @@ from verzuimdesk.store.people import Person
 from verzuimdesk.store.registrations import Registration, Source
 from verzuimdesk.store.reporting import DuoReport, SignalRow
 from verzuimdesk.store.school import (
+    BellLesson,
     CalendarPeriodRow,
     PolicyProfileRow,
     RegistrationCodeRow,
     School,
     SchoolClass,
+    SchoolCode,
     Setting,
     TimetableSlot,
 )
@@ -30,6 +32,7 @@ __all__ = [
     "ArchivedLetter",
     "AuditEntry",
     "Base",
+    "BellLesson",
     "CalendarPeriodRow",
     "Call",
     "ChangeRow",
@@ -48,6 +51,7 @@ __all__ = [
     "RunClaim",
     "School",
     "SchoolClass",
+    "SchoolCode",
     "Setting",
     "SickReport",
     "SignalRow",

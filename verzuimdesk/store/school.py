@@ -53,6 +53,32 @@ class RegistrationCodeRow(Base):
     kind: Mapped[str] = mapped_column(String(20))  # domain.codes.Kind
 
 
+class BellLesson(Base):
+    """One numbered lesson of the school's bell schedule (lestijden.csv): LVS files that name a
+    lesuur instead of times are read through it."""
+
+    __tablename__ = "bell_lesson"
+
+    lesuur: Mapped[int] = mapped_column(Integer, primary_key=True, autoincrement=False)
+    begin: Mapped[time] = mapped_column(Time)
+    end: Mapped[time] = mapped_column(Time)
+
+
+class SchoolCode(Base):
+    """A school's own registration code (codes.csv) and the verzuimdesk code it counts as.
+
+    `telt_als` None: the code is not about presence (homework or materials forgotten); rows with
+    it are left out of an import. `geoorloofd` is the school's own setting, kept as data.
+    """
+
+    __tablename__ = "school_code"
+
+    code: Mapped[str] = mapped_column(String(8), primary_key=True)
+    omschrijving: Mapped[str] = mapped_column(String(100), default="")
+    telt_als: Mapped[str | None] = mapped_column(String(8))
+    geoorloofd: Mapped[bool | None] = mapped_column(Boolean)
+
+
 class SchoolClass(Base):
     __tablename__ = "school_class"
 

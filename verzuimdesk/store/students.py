@@ -36,6 +36,8 @@ class Student(Base):
     # R-OUDERS: the 18+ student's written choice; None means the policy default applies
     ouders_informeren: Mapped[bool | None] = mapped_column(Boolean)
     ouders_informeren_datum: Mapped[date | None] = mapped_column(Date)
+    # what the LVS said at the last import, so an import can tell whether the LVS changed it
+    ouders_informeren_lvs: Mapped[bool | None] = mapped_column(Boolean)
     ingeschreven_van: Mapped[date | None] = mapped_column(Date)
     ingeschreven_tot: Mapped[date | None] = mapped_column(Date)
 
@@ -64,5 +66,9 @@ class Guardian(Base):
     postcode: Mapped[str | None] = mapped_column(String(16))
     plaats: Mapped[str | None] = mapped_column(String(100))
     post_ontvangen: Mapped[bool | None] = mapped_column(Boolean)
+    # the day the desk recorded post_ontvangen (None: it came from the LVS), and what the LVS
+    # said at the last import: an import keeps the desk's newer record
+    post_ontvangen_datum: Mapped[date | None] = mapped_column(Date)
+    post_ontvangen_lvs: Mapped[bool | None] = mapped_column(Boolean)
 
     student: Mapped[Student] = relationship(back_populates="guardians")

@@ -93,7 +93,14 @@ def _ensure_school(ctx: Context, bus: AppBus, demo: bool) -> bool:
 def _automatic_backup(ctx: Context) -> None:
     """Once a day a back-up at start; a failure is logged and shown, and work goes on."""
     try:
-        made = backups.backup_if_due(ctx)
+        # a large school's database takes seconds to copy: off the GUI thread, with a progress
+        # dialog that appears only when it takes long
+        made = run_with_progress(
+            None,
+            "Automatische back-up maken…",
+            lambda _progress, _cancel: backups.backup_if_due(ctx),
+            cancellable=False,
+        )
     except VerzuimdeskError as exc:
         log.warning("automatische back-up mislukt: %s", exc)
         show_error(None, exc)

@@ -19,12 +19,16 @@ from typing import Any
 
 from sqlalchemy import Connection, select
 
+from verzuimdesk.domain.roles import Permission
+from verzuimdesk.services.access import require
 from verzuimdesk.services.context import Context
 from verzuimdesk.services.importing.columns import (
     ABSENTIES,
+    CODES,
     KALENDER,
     LEERBEDRIJVEN,
     LEERLINGEN,
+    LESTIJDEN,
     MELDINGEN,
     OUDERS,
     ROOSTER,
@@ -33,11 +37,13 @@ from verzuimdesk.services.importing.columns import (
 from verzuimdesk.services.progress import Cancel, Progress, check, never_cancel, no_progress
 from verzuimdesk.store.base import table_of
 from verzuimdesk.store.models import (
+    BellLesson,
     CalendarPeriodRow,
     Company,
     DuoReport,
     Guardian,
     Registration,
+    SchoolCode,
     Student,
     TimetableSlot,
 )
@@ -166,6 +172,22 @@ def _timetable(connection: Connection) -> Iterable[Sequence[Any]]:
         yield [text(v) for v in row]
 
 
+def _bell_schedule(connection: Connection) -> Iterable[Sequence[Any]]:
+    table = table_of(BellLesson)
+    columns = (table.c.lesuur, table.c.begin, table.c.end)
+    for row in connection.execute(select(*columns).order_by(table.c.lesuur)):
+        yield [text(v) for v in row]
+
+
+def _school_codes(connection: Connection) -> Iterable[Sequence[Any]]:
+    table = table_of(SchoolCode)
+    columns = (table.c.code, table.c.omschrijving, table.c.telt_als, table.c.geoorloofd)
+    for code, omschrijving, telt_als, geoorloofd in connection.execute(
+        select(*columns).order_by(table.c.code)
+    ):
+        yield [code, omschrijving, telt_als or "-", text(geoorloofd)]
+
+
 def _registrations(connection: Connection) -> Iterable[Sequence[Any]]:
     table, students = table_of(Registration), table_of(Student)
     statement = (
@@ -238,6 +260,8 @@ _FILES: tuple[tuple[FileSpec, Callable[[Connection], Iterable[Sequence[Any]]]], 
     (LEERBEDRIJVEN, _companies),
     (KALENDER, _calendar),
     (ROOSTER, _timetable),
+    (LESTIJDEN, _bell_schedule),
+    (CODES, _school_codes),
     (ABSENTIES, _registrations),
     (MELDINGEN, _reports),
 )
@@ -250,11 +274,12 @@ def export_generic(
     progress: Progress = no_progress,
     cancel: Cancel = never_cancel,
 ) -> ExportSummary:
+    require(ctx, Permission.EXPORT)
     started = clock.perf_counter()
     folder = Path(folder)
     folder.mkdir(parents=True, exist_ok=True)
     summary = ExportSummary(str(folder))
-    # one read transaction, so the six files show the same moment
+    # one read transaction, so the files show the same moment
     with ctx.db.engine.connect() as connection:
         for spec, rows in _FILES:
             check(cancel)

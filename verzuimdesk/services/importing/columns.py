@@ -13,6 +13,7 @@ from typing import Any
 from sqlalchemy import Column as TableColumn
 
 from verzuimdesk.domain.calendar import PeriodKind
+from verzuimdesk.domain.codes import DEFAULT_CODES
 from verzuimdesk.services.importing.values import (
     BadValue,
     choice,
@@ -22,6 +23,7 @@ from verzuimdesk.services.importing.values import (
     parse_hours,
     parse_int,
     parse_time,
+    shown,
 )
 from verzuimdesk.store.base import table_of
 from verzuimdesk.store.models import (
@@ -30,6 +32,7 @@ from verzuimdesk.store.models import (
     DuoReport,
     Guardian,
     Registration,
+    SchoolCode,
     Student,
     TimetableSlot,
 )
@@ -55,7 +58,7 @@ def weekday(value: str) -> int:
     found = _WEEKDAYS.get(value.strip().lower())
     if found is None:
         raise BadValue(
-            f"'{value.strip()}' is geen weekdag. Gebruik 1 (maandag) tot en met 5 (vrijdag)."
+            f"'{shown(value)}' is geen weekdag. Gebruik 1 (maandag) tot en met 5 (vrijdag)."
         )
     return found
 
@@ -212,12 +215,37 @@ LEERBEDRIJVEN = FileSpec(
     ),
 )
 
+_sc = table_of(SchoolCode).c
+# what a school code may count as: verzuimdesk's own codes, or "-" for not about presence
+TELT_ALS = {c.code.lower(): c.code for c in DEFAULT_CODES} | {"-": "-"}
+
+LESTIJDEN = FileSpec(
+    "lestijden.csv",
+    (
+        Column("lesuur", lambda v: parse_int(v, 0, 20), required=True),
+        Column("begin", parse_time, required=True),
+        Column("eind", parse_time, required=True),
+    ),
+)
+
+CODES = FileSpec(
+    "codes.csv",
+    (
+        Column("code", text(_sc.code), required=True),
+        Column("omschrijving", text(_sc.omschrijving)),
+        Column("telt_als", choice(TELT_ALS, "code van verzuimdesk"), required=True),
+        Column("geoorloofd", parse_bool),
+    ),
+)
+
 ALL_FILES: tuple[FileSpec, ...] = (
     LEERLINGEN,
     OUDERS,
     LEERBEDRIJVEN,
     KALENDER,
     ROOSTER,
+    LESTIJDEN,
+    CODES,
     ABSENTIES,
     MELDINGEN,
 )

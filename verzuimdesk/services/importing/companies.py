@@ -17,6 +17,7 @@ from verzuimdesk.errors import RowProblem
 from verzuimdesk.services.importing.columns import LEERBEDRIJVEN
 from verzuimdesk.services.importing.csv_reader import CsvTable
 from verzuimdesk.services.importing.records import read_records, unknown_student
+from verzuimdesk.services.importing.safety import Trail, check_removals
 from verzuimdesk.services.importing.summary import FileSummary
 from verzuimdesk.store.base import table_of
 from verzuimdesk.store.letters import Company
@@ -58,6 +59,8 @@ def write_companies(
     students: Iterable[str],
     ids: dict[str, int],
     summary: FileSummary,
+    trail: Trail,
+    allow_removals: bool,
 ) -> None:
     existing: dict[int, list[tuple[Any, ...]]] = defaultdict(list)
     columns = [_table.c[n] for n in FIELDS]
@@ -78,8 +81,17 @@ def write_companies(
         if old:
             summary.changed += len(wanted)
             summary.removed += max(0, len(old) - len(wanted))
+            trail.add(
+                "import.wijzig" if wanted else "import.verwijder",
+                "leerbedrijven",
+                student_id,
+                {"leerbedrijven": [dict(zip(FIELDS, c, strict=True)) for c in old]},
+                {"leerbedrijven": [dict(zip(FIELDS, c, strict=True)) for c in wanted]},
+            )
         else:
             summary.added += len(wanted)
+    stored = sum(map(len, existing.values()))
+    check_removals(LEERBEDRIJVEN.name, summary.removed, stored, "leerbedrijven", allow_removals)
     for start in range(0, len(replaced), 500):
         batch = replaced[start : start + 500]
         connection.execute(delete(_table).where(_table.c.student_id.in_(batch)))

@@ -20,6 +20,77 @@ from verzuimdesk.errors import RowProblem
 _DELIMITERS = (",", ";", "\t")
 
 
+class BrokenFile(RowProblem):
+    """A fault in the file's structure (cut off, a quote never closed, a cell beyond any size).
+
+    Such a file cannot be trusted to hold all its rows, so it stops the import even when the
+    user asked to skip bad rows: a timetable cut off half-way must not replace the whole one.
+    """
+
+
+class SafeReader:
+    """The csv reader, with structural faults turned into a BrokenFile problem of the table.
+
+    Iterating (again) continues where the last iteration stopped, as the csv reader does; it
+    ends at the first structural fault. `line_num` is the line of the row last given.
+    """
+
+    def __init__(self, reader: Any, table: CsvTable) -> None:
+        self._reader = reader
+        self._table = table
+        self._done = False
+
+    @property
+    def line_num(self) -> int:
+        return int(self._reader.line_num)
+
+    def __iter__(self) -> Iterator[list[str]]:
+        return self._rows()
+
+    def _rows(self) -> Iterator[list[str]]:
+        if self._done:
+            return
+        try:
+            yield from self._reader
+        except csv.Error as exc:
+            self._done = True
+            self._table.broken(self._reader.line_num, _csv_fault(str(exc)))
+            return
+        self._done = True
+        table = self._table
+        at_end = table.short_line and table.short_line == self._reader.line_num
+        # a line cut off has no line end after it; a line added by hand without the empty
+        # columns at its end does
+        at_end = at_end and not table.ends_complete
+        if at_end and table.short_width < table.short_before:
+            table.broken(
+                table.short_line,
+                f"De laatste regel heeft minder waarden dan de kopregel ({table.width} "
+                "kolommen): het bestand lijkt halverwege afgebroken. Exporteer het bestand "
+                "opnieuw uit het leerlingvolgsysteem; er is niets geïmporteerd.",
+            )
+
+
+def _csv_fault(message: str) -> str:
+    if "end of data" in message:
+        return (
+            'Een aanhalingsteken (") wordt nooit gesloten: het bestand lijkt halverwege '
+            "afgebroken. Exporteer het bestand opnieuw uit het leerlingvolgsysteem; er is niets "
+            "geïmporteerd."
+        )
+    if "field limit" in message:
+        return (
+            f"Een waarde op deze regel is langer dan {csv.field_size_limit() // 1024} kB; zo'n "
+            "waarde hoort niet in dit bestand (vaak een aanhalingsteken dat te vroeg opent). "
+            "De rest van het bestand is niet gelezen; verbeter de regel en importeer opnieuw."
+        )
+    return (
+        'Een aanhalingsteken (") staat op een verkeerde plek: een waarde tussen '
+        "aanhalingstekens moet direct na het sluitende teken eindigen. De rest van het bestand "
+        "is niet gelezen; verbeter de regel en importeer opnieuw."
+    )
+
+
 def normalize_header(text: str) -> str:
     """'Geboorte Datum', 'geboorte_datum' and 'Géboortedatum' all become 'geboortedatum'."""
     decomposed = unicodedata.normalize("NFKD", text.strip().lower())
@@ -27,7 +98,10 @@ def normalize_header(text: str) -> str:
 
 
 def decode(data: bytes) -> str:
-    """UTF-8 (a BOM is dropped), else Windows-1252 as Excel writes it on Dutch Windows."""
+    """UTF-8 (a BOM is dropped), else Windows-1252 as Excel writes it on Dutch Windows;
+    UTF-16 with its BOM as Excel's "Unicode-tekst" is."""
+    if data.startswith((b"\xff\xfe", b"\xfe\xff")):
+        return data.decode("utf-16")
     try:
         return data.decode("utf-8-sig")
     except UnicodeDecodeError:
@@ -52,6 +126,15 @@ class CsvTable:
     line_count: int  # physical lines, for progress
     reader: Any  # the csv reader, positioned after the header; `line_num` is its line
     problems: list[RowProblem] = field(default_factory=list)
+    short_line: int = 0  # the last line that had fewer values than the header (and blanks after)
+    short_width: int = 0  # how many values it had
+    short_before: int = 0  # how many the line before it had
+    is_broken: bool = False
+    ends_complete: bool = True  # the text ends with a line end
+
+    def broken(self, line: int, reason: str) -> None:
+        self.is_broken = True
+        self.problems.append(BrokenFile(self.file, line, None, reason))
 
     def label(self, column: str) -> str:
         """The column as the user wrote it, so a problem points at what they can find."""
@@ -80,8 +163,14 @@ class CsvTable:
     def fit(self, row: list[str], line: int) -> list[str] | None:
         """A row of another width than the header's, made to fit; None when it cannot be."""
         if not any(value.strip() for value in row):
+            if self.short_line and self.short_line == line - 1:
+                self.short_line = line  # blank lines after a short last line: still the end
             return None
         if len(row) < self.width:
+            # a file that leaves trailing empty columns out does so on every line; only a last
+            # line shorter than the one before it is a line that was cut off
+            self.short_before = self.short_width if self.short_line == line - 1 else self.width
+            self.short_line, self.short_width = line, len(row)
             return row + [""] * (self.width - len(row))
         if any(value.strip() for value in row[self.width :]):
             self.problems.append(
@@ -114,9 +203,25 @@ def open_table(
                 "'CSV UTF-8 (door komma's gescheiden)' en importeer opnieuw.",
             )
         ]
+    if "\x00" in text:
+        # no text file holds NUL characters (and PostgreSQL refuses them): a binary file
+        return None, [
+            BrokenFile(
+                file,
+                text.count("\n", 0, text.index("\x00")) + 1,
+                None,
+                "Het bestand bevat tekens die in geen tekstbestand staan (het is een Excel- of "
+                "ander binair bestand, of beschadigd). Sla het op als CSV en importeer opnieuw.",
+            )
+        ]
     header_line = text.split("\n", 1)[0]
-    reader = csv.reader(io.StringIO(text, newline=""), delimiter=sniff_delimiter(header_line))
-    header = next(reader, None)
+    reader = csv.reader(
+        io.StringIO(text, newline=""), delimiter=sniff_delimiter(header_line), strict=True
+    )
+    try:
+        header = next(reader, None)
+    except csv.Error as exc:
+        return None, [BrokenFile(file, reader.line_num, None, _csv_fault(str(exc)))]
     if header is None or not any(h.strip() for h in header):
         return None, [
             RowProblem(
@@ -169,6 +274,8 @@ def open_table(
         unknown=unknown,
         width=len(header),
         line_count=text.count("\n"),
-        reader=reader,
+        reader=None,
     )
+    table.reader = SafeReader(reader, table)
+    table.ends_complete = text.endswith(("\n", "\r"))
     return table, []

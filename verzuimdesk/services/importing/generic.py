@@ -9,29 +9,43 @@ back. The same folder imported twice changes nothing the second time.
 
 from __future__ import annotations
 
+import shutil
+import tempfile
 import time
-from contextlib import ExitStack
+from contextlib import ExitStack, suppress
 from pathlib import Path
+from typing import Any
 
 from sqlalchemy import Connection, select
 
+from verzuimdesk.domain.roles import Permission
 from verzuimdesk.errors import ImportProblems, RowProblem, ValidationError
 from verzuimdesk.services import audit
+from verzuimdesk.services.access import require
+from verzuimdesk.services.bell_schedule import store_schedule
 from verzuimdesk.services.changes import Changes
+from verzuimdesk.services.code_table import load_codes, store_codes, with_school_codes
 from verzuimdesk.services.context import Context
 from verzuimdesk.services.gc_pause import gc_paused
 from verzuimdesk.services.importing.columns import (
     ABSENTIES,
     ALL_FILES,
+    CODES,
     KALENDER,
     LEERBEDRIJVEN,
     LEERLINGEN,
+    LESTIJDEN,
     MELDINGEN,
     OUDERS,
     ROOSTER,
 )
 from verzuimdesk.services.importing.companies import read_companies, write_companies
-from verzuimdesk.services.importing.csv_reader import CsvTable, open_table
+from verzuimdesk.services.importing.csv_reader import (
+    BrokenFile,
+    CsvTable,
+    normalize_header,
+    open_table,
+)
 from verzuimdesk.services.importing.guardians import read_guardians, write_guardians
 from verzuimdesk.services.importing.registration_source import (
     Chunk,
@@ -40,7 +54,9 @@ from verzuimdesk.services.importing.registration_source import (
 )
 from verzuimdesk.services.importing.registration_writer import RegistrationWriter
 from verzuimdesk.services.importing.reports import read_reports, write_reports
+from verzuimdesk.services.importing.safety import Trail, last_import_day
 from verzuimdesk.services.importing.school_calendar import read_calendar, write_calendar
+from verzuimdesk.services.importing.school_tables import read_codes, read_lestijden
 from verzuimdesk.services.importing.students import (
     StudentFile,
     ensure_classes,
@@ -49,6 +65,7 @@ from verzuimdesk.services.importing.students import (
 )
 from verzuimdesk.services.importing.summary import FileSummary, ImportSummary
 from verzuimdesk.services.importing.timetable import read_timetable, write_timetable
+from verzuimdesk.services.importing.xlsx import UnreadableWorkbook, workbook_to_csv
 from verzuimdesk.services.progress import Cancel, Progress, check, never_cancel, no_progress
 from verzuimdesk.services.school import code_map, ensure_codes, get_school
 from verzuimdesk.store.models import Student
@@ -67,7 +84,7 @@ def find_file(folder: Path, name: str) -> Path | None:
     )
 
 
-def _check_folder(folder: Path) -> dict[str, Path | None]:
+def _check_folder(folder: Path, students_required: bool = True) -> dict[str, Path | None]:
     if not folder.is_dir():
         raise ValidationError(
             f"De map '{folder}' bestaat niet of is geen map. Kies de map met de CSV-bestanden "
@@ -75,7 +92,7 @@ def _check_folder(folder: Path) -> dict[str, Path | None]:
             field="map",
         )
     paths = {spec.name: find_file(folder, spec.name) for spec in ALL_FILES}
-    if paths[LEERLINGEN.name] is None:
+    if paths[LEERLINGEN.name] is None and students_required:
         raise ValidationError(
             f"In de map '{folder}' staat geen leerlingen.csv. Dat bestand is verplicht: zet het "
             "leerlingenbestand uit het leerlingvolgsysteem in deze map en importeer opnieuw.",
@@ -84,10 +101,65 @@ def _check_folder(folder: Path) -> dict[str, Path | None]:
     return paths
 
 
+def _workbooks(folder: Path) -> dict[str, Path]:
+    """The files given as Excel workbooks (leerlingen.xlsx for leerlingen.csv), by CSV name."""
+    found = {}
+    for spec in ALL_FILES:
+        workbook = find_file(folder, spec.name.removesuffix(".csv") + ".xlsx")
+        if workbook is not None and find_file(folder, spec.name) is None:
+            found[spec.name] = workbook
+    return found
+
+
+def _import_workbooks(ctx: Context, folder: Path, **options: Any) -> ImportSummary:
+    """The folder with its workbooks as CSV files beside the others, imported as one; problems
+    name the workbook and its Excel row."""
+    workbooks = _workbooks(folder)
+    with tempfile.TemporaryDirectory(prefix="verzuimdesk-") as temp:
+        staged = Path(temp)
+        shifts: dict[str, tuple[str, int]] = {}
+        for spec in ALL_FILES:
+            if spec.name in workbooks:
+                known = {normalize_header(n) for n in spec.names}
+                try:
+                    above = workbook_to_csv(workbooks[spec.name], staged / spec.name, known)
+                except UnreadableWorkbook as exc:
+                    raise ImportProblems([exc.problem]) from None
+                shifts[spec.name] = (workbooks[spec.name].name, above)
+            elif (path := find_file(folder, spec.name)) is not None:
+                shutil.copyfile(path, staged / spec.name)
+
+        def named(problems: list[RowProblem]) -> list[RowProblem]:
+            result = []
+            for p in problems:
+                file, above = shifts.get(p.file, (p.file, 0))
+                result.append(RowProblem(file, p.line + above, p.column, p.reason))
+            return result
+
+        try:
+            summary = import_generic(ctx, staged, **options)
+        except ImportProblems as exc:
+            raise ImportProblems(named(exc.problems)) from None
+    summary.folder = str(folder)
+    summary.skipped_problems = named(summary.skipped_problems)
+    return summary
+
+
+def _blocking(problems: list[RowProblem], skip_bad_rows: bool) -> bool:
+    """Problems that stop the import: any, or with skipping only a file that is broken."""
+    if not problems:
+        return False
+    return not skip_bad_rows or any(isinstance(p, BrokenFile) for p in problems)
+
+
 def _stop_unless_skipping(problems: list[RowProblem], skip_bad_rows: bool) -> None:
-    if problems and not skip_bad_rows:
+    if _blocking(problems, skip_bad_rows):
         problems.sort(key=lambda p: (_ORDER[p.file], p.line))
         raise ImportProblems(problems)
+
+
+class _DryRun(Exception):
+    """Raised at the end of a dry run, so its unit of work rolls back everything it did."""
 
 
 def _store_registrations(
@@ -99,6 +171,7 @@ def _store_registrations(
     skip_bad_rows: bool,
     progress: Progress,
     cancel: Cancel,
+    trail: Trail,
 ) -> None:
     """absenties.csv read to its end, its rows stored while no problem stands in the way.
 
@@ -113,13 +186,13 @@ def _store_registrations(
     with ExitStack() as stack:
         writer = None
         if ids is not None and not opened.unreadable:
-            writer = RegistrationWriter(connection, ids, summary, opened.lines)
+            writer = RegistrationWriter(connection, ids, summary, opened.lines, trail)
             stack.enter_context(writer)
         for chunk in messages:
             assert isinstance(chunk, Chunk)  # only the first message is the Opened one
             check(cancel)
             problems += chunk.problems
-            if writer is not None and (skip_bad_rows or not problems):
+            if writer is not None and not _blocking(problems, skip_bad_rows):
                 writer.write(chunk.values)
             progress(chunk.line, opened.lines, f"{summary.file} lezen en opslaan")
         _stop_unless_skipping(problems, skip_bad_rows)
@@ -130,16 +203,86 @@ def import_generic(
     folder: Path,
     *,
     skip_bad_rows: bool = False,
+    allow_removals: bool = False,
+    dry_run: bool = False,
+    students_required: bool = True,
     progress: Progress = no_progress,
     cancel: Cancel = never_cancel,
 ) -> ImportSummary:
+    """The folder imported all or nothing; see the module's text.
+
+    `allow_removals`: a file may remove more than a small share of its kind of stored rows
+    (safety.py). `dry_run`: everything is done and counted, then rolled back (the preview).
+    """
+    require(ctx, Permission.IMPORT)
     started = time.perf_counter()
     folder = Path(folder)
-    paths = _check_folder(folder)
+    if folder.is_dir() and _workbooks(folder):
+        return _import_workbooks(
+            ctx,
+            folder,
+            skip_bad_rows=skip_bad_rows,
+            allow_removals=allow_removals,
+            dry_run=dry_run,
+            students_required=students_required,
+            progress=progress,
+            cancel=cancel,
+        )
+    paths = _check_folder(folder, students_required)
     files = {name: FileSummary(name, present=path is not None) for name, path in paths.items()}
     summary = ImportSummary(str(folder), list(files.values()))
     problems: list[RowProblem] = []
+    trail = Trail(ctx)
+    with suppress(_DryRun):
+        _import(
+            ctx,
+            folder,
+            paths,
+            files,
+            summary,
+            problems,
+            trail,
+            skip_bad_rows,
+            allow_removals,
+            dry_run,
+            progress,
+            cancel,
+        )
+    summary.dry_run = dry_run
+    summary.changes = (
+        Changes()
+        if dry_run
+        else Changes(
+            students=files[LEERLINGEN.name].touched
+            or files[OUDERS.name].touched
+            or files[LEERBEDRIJVEN.name].touched,
+            letters=files[LEERBEDRIJVEN.name].touched or files[MELDINGEN.name].touched,
+            registrations=files[ABSENTIES.name].touched,
+            reports=files[MELDINGEN.name].touched,
+            settings=files[KALENDER.name].touched
+            or files[ROOSTER.name].touched
+            or files[LESTIJDEN.name].touched
+            or files[CODES.name].touched,
+        )
+    )
+    summary.seconds = time.perf_counter() - started
+    return summary
 
+
+def _import(
+    ctx: Context,
+    folder: Path,
+    paths: dict[str, Path | None],
+    files: dict[str, FileSummary],
+    summary: ImportSummary,
+    problems: list[RowProblem],
+    trail: Trail,
+    skip_bad_rows: bool,
+    allow_removals: bool,
+    dry_run: bool,
+    progress: Progress,
+    cancel: Cancel,
+) -> None:
     with ctx.db.unit_of_work() as session, ExitStack() as stack, gc_paused():
         ensure_codes(session)
         codes = code_map(session)
@@ -161,7 +304,7 @@ def import_generic(
                 tables[name] = table
                 files[name].unknown_columns = table.unknown
 
-        if files[LEERLINGEN.name].unreadable and not skip_bad_rows:
+        if files[LEERLINGEN.name].unreadable and _blocking(problems, skip_bad_rows):
             # without students every other row would only add "unknown student" noise
             raise ImportProblems(problems)
 
@@ -170,7 +313,20 @@ def import_generic(
         if LEERLINGEN.name in tables:
             sector = school.sector if school else None
             students = read_students(tables[LEERLINGEN.name], sector, problems)
-        known = set(students.rows) | set(connection.scalars(select(Student.leerlingnummer)))
+        stored = set(connection.scalars(select(Student.leerlingnummer)))
+        known = set(students.rows) | stored
+        students_read = not any(p.file == LEERLINGEN.name for p in problems)
+        if LEERLINGEN.name in tables and students_read:
+            # never removed (their history stays), but named: they may have left the school
+            summary.not_in_file = sorted(stored - set(students.rows))
+        lessons = school_codes = None
+        if LESTIJDEN.name in tables:
+            lessons = read_lestijden(tables[LESTIJDEN.name], problems)
+        if CODES.name in tables:
+            school_codes = read_codes(tables[CODES.name], problems)
+        # absenties.csv may use the codes codes.csv brings in the same import
+        in_use = {e.code: e for e in school_codes} if school_codes is not None else None
+        codes = with_school_codes(codes, load_codes(connection) if in_use is None else in_use)
         absenties = paths[ABSENTIES.name]
         source = None
         if absenties is not None:
@@ -194,26 +350,56 @@ def import_generic(
 
         # -- write --------------------------------------------------------------------------
         ids = None
-        if skip_bad_rows or not problems:
+        if not _blocking(problems, skip_bad_rows):
             check(cancel)
             progress(0, 0, "leerlingen opslaan")
+            last_import = last_import_day(connection)
             klassen = {values["klas"] for values in students.rows.values()}
             ensure_classes(connection, klassen | set(timetable or ()))
-            ids = write_students(connection, students, files[LEERLINGEN.name])
+            ids = write_students(connection, students, files[LEERLINGEN.name], trail, last_import)
             if guardians is not None:
-                write_guardians(connection, guardians, students.rows, ids, files[OUDERS.name])
+                write_guardians(
+                    connection,
+                    guardians,
+                    students.rows,
+                    ids,
+                    files[OUDERS.name],
+                    trail,
+                    last_import,
+                    allow_removals,
+                )
             if companies is not None:
                 write_companies(
-                    connection, companies, students.rows, ids, files[LEERBEDRIJVEN.name]
+                    connection,
+                    companies,
+                    students.rows,
+                    ids,
+                    files[LEERBEDRIJVEN.name],
+                    trail,
+                    allow_removals,
                 )
             if calendar is not None:
-                write_calendar(connection, calendar, files[KALENDER.name])
+                write_calendar(connection, calendar, files[KALENDER.name], trail, allow_removals)
             if timetable is not None:
-                write_timetable(connection, timetable, files[ROOSTER.name])
+                write_timetable(connection, timetable, files[ROOSTER.name], trail, allow_removals)
+            if lessons is not None:
+                counts = store_schedule(connection, lessons, trail, allow_removals)
+                files[LESTIJDEN.name].count(*counts)
+            if school_codes is not None:
+                counts = store_codes(connection, school_codes, trail, allow_removals)
+                files[CODES.name].count(*counts)
         if source is not None:
             summary_of = files[ABSENTIES.name]
             _store_registrations(
-                source, connection, ids, summary_of, problems, skip_bad_rows, progress, cancel
+                source,
+                connection,
+                ids,
+                summary_of,
+                problems,
+                skip_bad_rows,
+                progress,
+                cancel,
+                trail,
             )
         _stop_unless_skipping(problems, skip_bad_rows)
         if problems:
@@ -222,8 +408,9 @@ def import_generic(
             for name, file in files.items():
                 file.skipped = len({p.line for p in problems if p.file == name})
         if reports is not None and ids is not None:
-            write_reports(connection, *reports, ids, ctx.now(), files[MELDINGEN.name])
+            write_reports(connection, *reports, ids, ctx.now(), files[MELDINGEN.name], trail)
         check(cancel)
+        trail.write(connection)
         audit.record(
             session,
             ctx,
@@ -232,15 +419,5 @@ def import_generic(
             None,
             after={"map": str(folder), **summary.counts()},
         )
-
-    summary.changes = Changes(
-        students=files[LEERLINGEN.name].touched
-        or files[OUDERS.name].touched
-        or files[LEERBEDRIJVEN.name].touched,
-        letters=files[LEERBEDRIJVEN.name].touched or files[MELDINGEN.name].touched,
-        registrations=files[ABSENTIES.name].touched,
-        reports=files[MELDINGEN.name].touched,
-        settings=files[KALENDER.name].touched or files[ROOSTER.name].touched,
-    )
-    summary.seconds = time.perf_counter() - started
-    return summary
+        if dry_run:
+            raise _DryRun

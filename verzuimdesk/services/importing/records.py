@@ -8,7 +8,7 @@ from typing import Any
 from verzuimdesk.errors import RowProblem
 from verzuimdesk.services.importing.columns import FileSpec
 from verzuimdesk.services.importing.csv_reader import CsvTable
-from verzuimdesk.services.importing.values import BadValue, CachedParser
+from verzuimdesk.services.importing.values import BadValue, CachedParser, shown
 
 
 def required_value(column: str) -> str:
@@ -64,6 +64,6 @@ def _same(value: Any) -> Any:
 
 def unknown_student(number: str) -> str:
     return (
-        f"Onbekende leerling '{number}'. Zet de leerling in leerlingen.csv (zonder fouten) of "
-        "verbeter het leerlingnummer."
+        f"Onbekende leerling '{shown(number)}'. Zet de leerling in leerlingen.csv (zonder "
+        "fouten) of verbeter het leerlingnummer."
     )

@@ -10,10 +10,15 @@ more than it saves.
 
 from __future__ import annotations
 
+import ctypes
 import multiprocessing
+import os
 import pickle
 import queue
+import signal
+import sys
 import threading
+import time
 import traceback
 from collections.abc import Iterator, Mapping
 from dataclasses import dataclass, field
@@ -87,13 +92,60 @@ def read_chunks(
         yield Chunk([], found, line)
 
 
+def _end_with_parent(parent: int) -> None:
+    """The helper ends when the import's process does, even when that is killed (kill -9).
+
+    On Linux the kernel sends the helper SIGKILL when its parent dies; everywhere a thread
+    also watches the parent, so no helper is left reading (and holding files open) on its own.
+    """
+    if sys.platform.startswith("linux"):
+        try:
+            libc = ctypes.CDLL(None, use_errno=True)
+            libc.prctl(_PR_SET_PDEATHSIG, signal.SIGKILL)
+        except (OSError, AttributeError):
+            pass
+    if os.getppid() != parent:  # the parent died before the line above took effect
+        os._exit(1)
+
+    def watch() -> None:
+        while True:
+            time.sleep(0.5)
+            if not _alive(parent):
+                os._exit(1)
+
+    threading.Thread(target=watch, name="parent watch", daemon=True).start()
+
+
+_PR_SET_PDEATHSIG = 1
+
+
+def _alive(parent: int) -> bool:
+    if sys.platform == "win32":
+        return _windows_alive(parent)
+    return os.getppid() == parent
+
+
+def _windows_alive(pid: int) -> bool:
+    """Windows: whether the process still runs, asked through the kernel's process handle."""
+    kernel = ctypes.windll.kernel32  # type: ignore[attr-defined]
+    handle = kernel.OpenProcess(0x1000 | 0x00100000, False, pid)  # query + synchronize
+    if not handle:
+        return False
+    try:
+        return bool(kernel.WaitForSingleObject(handle, 0) == 0x102)  # WAIT_TIMEOUT: running
+    finally:
+        kernel.CloseHandle(handle)
+
+
 def _helper(
     sender: Pipe,
     path: Path,
     known: set[str],
     codes: Mapping[str, RegistrationCode],
     driver: str,
+    parent: int,
 ) -> None:
+    _end_with_parent(parent)
     try:
         with gc_paused():
             for message in read_chunks(path, known, codes, driver):
@@ -133,7 +185,10 @@ class RegistrationSource:
             context = context_for(helpers)
             self._receiver, sender = context.Pipe(duplex=False)
             self._process = context.Process(
-                target=_helper, args=(sender, *self._args), name="absenties.csv", daemon=True
+                target=_helper,
+                args=(sender, *self._args, os.getpid()),
+                name="absenties.csv",
+                daemon=True,
             )
             self._process.start()
             sender.close()  # so a helper that dies is seen as the end of the pipe

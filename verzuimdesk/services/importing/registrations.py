@@ -21,6 +21,7 @@ from datetime import datetime, time
 from itertools import islice
 from operator import itemgetter
 from typing import Any, TypeVar
+from zoneinfo import ZoneInfo
 
 from sqlalchemy import Dialect
 
@@ -34,14 +35,17 @@ from verzuimdesk.services.importing.records import required_value, unknown_stude
 from verzuimdesk.services.importing.values import (
     BadValue,
     CachedParser,
+    check_year,
     parse_date,
     parse_datetime,
     parse_time,
+    shown,
 )
 from verzuimdesk.store.base import table_of
 from verzuimdesk.store.registrations import Registration
 
 _table = table_of(Registration)
+AMSTERDAM = ZoneInfo("Europe/Amsterdam")
 
 # one row as kept: the leerlingnummer where the student's id goes, then the Registration
 # columns in the table's order, in the driver's form (so the insert needs no reordering)
@@ -95,14 +99,30 @@ def _moment_or_blank(text: str) -> datetime | None:
     if not text.strip():
         return None
     try:
-        return datetime.fromisoformat(text.strip())
+        moment = datetime.fromisoformat(text.strip())
     except ValueError:
         return parse_datetime(text)
+    if moment.tzinfo is not None:
+        # an LVS gives its offset; what is stored is Dutch local time, as everywhere else
+        moment = moment.astimezone(AMSTERDAM).replace(tzinfo=None)
+    check_year(moment.date(), text)
+    return moment
 
 
-def _code_lookup(codes: Mapping[str, RegistrationCode]) -> dict[str, tuple[str, bool]]:
-    """Codes matched without regard to case: 'z' is Z."""
-    return {code.code.upper(): (code.code, code.needs_reason) for code in codes.values()}
+def _code_lookup(
+    codes: Mapping[str, RegistrationCode],
+) -> dict[str, tuple[str | None, bool, str | None]]:
+    """Codes matched without regard to case ('z' is Z): what is stored (None: a school code not
+    about presence, whose rows are left out), whether a reason is needed, and the reason a
+    school code gives a row without one (services/code_table.py `with_school_codes`)."""
+    return {
+        key.upper(): (
+            code.code or None,
+            code.needs_reason,
+            code.description if key != code.code else None,
+        )
+        for key, code in codes.items()
+    }
 
 
 class _Slow:
@@ -121,7 +141,7 @@ class _Slow:
         # (datum, begin, eind) → date, begin, end, minutes or None, the key's "day|begin|end"
         self.slots: dict[tuple[str, str, str], tuple[Any, Any, Any, int | None, str]] = {}
         # (code, reden) → the code as the school spells it, the reason or None
-        self.meanings: dict[tuple[str, str], tuple[str, str | None]] = {}
+        self.meanings: dict[tuple[str, str], tuple[str | None, str | None]] = {}
         # (vak, docent) → vak, docent, the key's vak
         self.lessons: dict[tuple[str, str], tuple[str | None, str | None, str]] = {}
         self.codes = _code_lookup(codes)
@@ -180,10 +200,13 @@ class _Slow:
         found = self.lessons[(vak, docent)] = (vak_db, docent_db, vak_db or "")
         return found
 
-    def meaning(self, code_text: str, reason_text: str) -> tuple[str, str | None]:
+    def meaning(self, code_text: str, reason_text: str) -> tuple[str | None, str | None]:
         """The code and its reason, which a geoorloofd code must have (R-REASON)."""
-        code, needs_reason = self.code(code_text)
-        reason = reason_text.strip() or None
+        code, needs_reason, default = self.code(code_text)
+        if code is None:
+            self.meanings[(code_text, reason_text)] = (None, None)
+            return None, None
+        reason = reason_text.strip() or default
         if needs_reason and reason is None:
             raise CellProblem(
                 "reden",
@@ -193,7 +216,7 @@ class _Slow:
         found = self.meanings[(code_text, reason_text)] = (code, reason)
         return found
 
-    def code(self, text: str) -> tuple[str, bool]:
+    def code(self, text: str) -> tuple[str | None, bool, str | None]:
         found = self.codes.get(text.strip().upper())
         if found is not None:
             return found
@@ -201,7 +224,7 @@ class _Slow:
             raise CellProblem("code", required_value("code"))
         raise CellProblem(
             "code",
-            f"Onbekende code '{text.strip()}'. Gebruik een van: {self.valid_codes}; een eigen "
+            f"Onbekende code '{shown(text)}'. Gebruik een van: {self.valid_codes}; een eigen "
             "code voegt u eerst toe onder Instellingen.",
         )
 
@@ -277,6 +300,8 @@ def read_registrations(
                 meaning = meaning_get((code, reason))
                 if meaning is None:
                     meaning = slow.meaning(code, reason)
+                if meaning[0] is None:
+                    continue  # a school code not about presence (homework forgotten)
                 lesson = lesson_get((vak, docent))
                 if lesson is None:
                     lesson = slow.lesson(vak, docent)

@@ -15,6 +15,7 @@ from verzuimdesk.services.bulk import param
 from verzuimdesk.services.importing.columns import MELDINGEN
 from verzuimdesk.services.importing.csv_reader import CsvTable
 from verzuimdesk.services.importing.records import read_records, unknown_student
+from verzuimdesk.services.importing.safety import Trail
 from verzuimdesk.services.importing.summary import FileSummary
 from verzuimdesk.store.base import table_of
 from verzuimdesk.store.models import DuoReport, Source
@@ -92,6 +93,7 @@ def write_reports(
     ids: dict[str, int],
     now: datetime,
     summary: FileSummary,
+    trail: Trail,
 ) -> None:
     by_id = {student_id: number for number, student_id in ids.items()}
     existing = {
@@ -117,6 +119,14 @@ def write_reports(
             )
         elif any(getattr(old, f) != values[f] for f in fields):
             changed.append({"p_id": old.id, **{f"p_{f}": values[f] for f in fields}})
+            differ = [f for f in fields if getattr(old, f) != values[f]]
+            trail.add(
+                "import.wijzig",
+                "duo_report",
+                old.id,
+                {f: getattr(old, f) for f in differ},
+                {f: values[f] for f in differ},
+            )
         else:
             summary.unchanged += 1
     if new:

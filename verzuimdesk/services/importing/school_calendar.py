@@ -14,6 +14,7 @@ from verzuimdesk.errors import RowProblem
 from verzuimdesk.services.importing.columns import KALENDER
 from verzuimdesk.services.importing.csv_reader import CsvTable
 from verzuimdesk.services.importing.records import read_records
+from verzuimdesk.services.importing.safety import Trail, check_removals
 from verzuimdesk.services.importing.summary import FileSummary
 from verzuimdesk.store.base import table_of
 from verzuimdesk.store.models import CalendarPeriodRow
@@ -41,7 +42,13 @@ def read_calendar(table: CsvTable, problems: list[RowProblem]) -> list[Period]:
     return periods
 
 
-def write_calendar(connection: Connection, periods: list[Period], summary: FileSummary) -> None:
+def write_calendar(
+    connection: Connection,
+    periods: list[Period],
+    summary: FileSummary,
+    trail: Trail,
+    allow_removals: bool,
+) -> None:
     if not periods:
         return
     imported = _table.c.imported.is_(True)
@@ -52,6 +59,16 @@ def write_calendar(connection: Connection, periods: list[Period], summary: FileS
     if sorted(periods) == old_periods:
         summary.unchanged = len(periods)
         return
+    if old_periods:
+        removed = max(0, len(old_periods) - len(periods))
+        check_removals(KALENDER.name, removed, len(old_periods), "kalenderperioden", allow_removals)
+        trail.add(
+            "import.wijzig",
+            "kalender",
+            None,
+            {"perioden": old_periods},
+            {"perioden": sorted(periods)},
+        )
     connection.execute(delete(_table).where(imported))
     connection.execute(
         insert(_table),

@@ -22,6 +22,14 @@ class FileSummary:
     skipped: int = 0
     unreadable: bool = False  # a fault in the header or encoding: no row was read
     unknown_columns: list[str] = field(default_factory=list)
+    # rows where the desk's record and the file differed: who won, in a sentence each
+    desk_cases: list[str] = field(default_factory=list)
+
+    def count(self, added: int, changed: int, unchanged: int, removed: int) -> None:
+        self.added += added
+        self.changed += changed
+        self.unchanged += unchanged
+        self.removed += removed
 
     @property
     def touched(self) -> bool:
@@ -55,6 +63,7 @@ class FileSummary:
             "verwijderd": self.removed,
             "overgeslagen": self.skipped,
             "onbekende_kolommen": self.unknown_columns,
+            "balie_of_lvs": len(self.desk_cases),
         }
 
 
@@ -64,6 +73,9 @@ class ImportSummary:
     files: list[FileSummary]
     skipped_problems: list[RowProblem] = field(default_factory=list)
     seconds: float = 0.0
+    dry_run: bool = False  # nothing was written: the summary is a preview
+    # stored students leerlingen.csv no longer names (left the school?): kept, but named
+    not_in_file: list[str] = field(default_factory=list)
     changes: Changes = field(default_factory=Changes)
 
     def file(self, name: str) -> FileSummary:
@@ -71,9 +83,26 @@ class ImportSummary:
 
     def lines(self) -> list[str]:
         result = [f"Import uit {self.folder}:"]
+        if self.dry_run:
+            result = [f"Proefimport uit {self.folder} (er is niets opgeslagen):"]
         result += [f"  {f.line()}" for f in self.files]
         if not any(f.touched for f in self.files):
             result.append("Alles was al bijgewerkt: niets gewijzigd.")
+        if self.not_in_file:
+            shown = ", ".join(self.not_in_file[:SHOWN_PROBLEMS])
+            more = len(self.not_in_file) - SHOWN_PROBLEMS
+            result.append(
+                f"Niet meer in leerlingen.csv ({len(self.not_in_file)}; vertrokken? hun gegevens "
+                f"blijven bewaard): {shown}" + (f" … en nog {more}." if more > 0 else "")
+            )
+        cases = [case for f in self.files for case in f.desk_cases]
+        if cases:
+            result.append(
+                f"Waar de balie iets anders vastlegde dan het bestand zegt ({len(cases)}):"
+            )
+            result += [f"  {case}" for case in cases[:SHOWN_PROBLEMS]]
+            if len(cases) > SHOWN_PROBLEMS:
+                result.append(f"  … en nog {len(cases) - SHOWN_PROBLEMS} andere.")
         if self.skipped_problems:
             result.append(f"Overgeslagen regels ({len(self.skipped_problems)}):")
             result += [f"  {p}" for p in self.skipped_problems[:SHOWN_PROBLEMS]]

@@ -16,6 +16,7 @@ from verzuimdesk.services.bulk import RawStatement, param, to_db_rows
 from verzuimdesk.services.importing.columns import ROOSTER
 from verzuimdesk.services.importing.csv_reader import CsvTable
 from verzuimdesk.services.importing.records import read_records
+from verzuimdesk.services.importing.safety import Trail, check_removals
 from verzuimdesk.services.importing.summary import FileSummary
 from verzuimdesk.store.base import table_of
 from verzuimdesk.store.models import TimetableSlot
@@ -51,12 +52,20 @@ def read_timetable(table: CsvTable, problems: list[RowProblem]) -> Timetable:
     return classes
 
 
-def write_timetable(connection: Connection, classes: Timetable, summary: FileSummary) -> None:
+def write_timetable(
+    connection: Connection,
+    classes: Timetable,
+    summary: FileSummary,
+    trail: Trail,
+    allow_removals: bool,
+) -> None:
     existing: Timetable = defaultdict(list)
     for klas, *slot in connection.execute(select(_table.c.klas, *(_table.c[n] for n in FIELDS))):
         existing[klas].append(tuple(slot))
+    stored_count = sum(map(len, existing.values()))
     replaced: list[str] = []
     new: list[tuple[Any, ...]] = []
+    removed = 0
     for klas in sorted(classes):
         wanted = sorted(classes[klas], key=_order)
         old = sorted(existing.get(klas, []), key=_order)
@@ -65,11 +74,21 @@ def write_timetable(connection: Connection, classes: Timetable, summary: FileSum
             continue
         if old:
             replaced.append(klas)
-            summary.changed += len(wanted)
-            summary.removed += max(0, len(old) - len(wanted))
+            summary.changed += min(len(wanted), len(old))
+            summary.added += max(0, len(wanted) - len(old))
+            removed += max(0, len(old) - len(wanted))
+            trail.add(
+                "import.wijzig",
+                "rooster",
+                klas,
+                {"lessen": [_shown(slot) for slot in old]},
+                {"lessen": [_shown(slot) for slot in wanted]},
+            )
         else:
             summary.added += len(wanted)
         new += [(klas, *slot) for slot in wanted]
+    summary.removed += removed
+    check_removals(ROOSTER.name, removed, stored_count, "roosterlessen", allow_removals)
     for start in range(0, len(replaced), 500):
         connection.execute(delete(_table).where(_table.c.klas.in_(replaced[start : start + 500])))
     if new:
@@ -78,3 +97,8 @@ def write_timetable(connection: Connection, classes: Timetable, summary: FileSum
         RawStatement(connection, statement, names).execute(
             to_db_rows(new, [_table.c[n] for n in names], connection)
         )
+
+
+def _shown(slot: Slot) -> str:
+    weekday, begin, end, vak, docent = slot
+    return f"{weekday} {begin:%H:%M}-{end:%H:%M} {vak or ''} {docent or ''}".rstrip()

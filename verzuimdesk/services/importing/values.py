@@ -24,6 +24,16 @@ class BadValue(ValueError):
         self.reason = reason
 
 
+MAX_HOURS = 10_000  # more than a student can miss in a school career
+FIRST_YEAR, LAST_YEAR = 1900, 2100  # beyond these a date is a typing error, and date sums overflow
+
+
+def shown(value: str, limit: int = 40) -> str:
+    """A cell as a problem line quotes it: a megabyte of text must not become the message."""
+    value = value.strip()
+    return value if len(value) <= limit else f"{value[:limit]}…"
+
+
 _ISO_DATE = re.compile(r"(\d{4})[-/](\d{1,2})[-/](\d{1,2})")
 _DUTCH_DATE = re.compile(r"(\d{1,2})[-/](\d{1,2})[-/](\d{4})")
 _TIME = re.compile(r"(\d{1,2}):(\d{2})(?::(\d{2}))?")
@@ -43,12 +53,22 @@ def parse_date(text: str) -> date:
     else:
         match = _DUTCH_DATE.fullmatch(value)
         if not match:
-            raise BadValue(f"'{value}' is geen datum. {DATE_HINT}")
+            raise BadValue(f"'{shown(value)}' is geen datum. {DATE_HINT}")
         day, month, year = match.groups()
     try:
-        return date(int(year), int(month), int(day))
+        found = date(int(year), int(month), int(day))
     except ValueError:
         raise BadValue(f"De datum '{value}' bestaat niet. {DATE_HINT}") from None
+    check_year(found, value)
+    return found
+
+
+def check_year(found: date, value: str) -> None:
+    if not FIRST_YEAR <= found.year <= LAST_YEAR:
+        raise BadValue(
+            f"De datum '{shown(value)}' ligt niet tussen {FIRST_YEAR} en {LAST_YEAR}; dat is "
+            f"vast een tikfout. {DATE_HINT}"
+        )
 
 
 def parse_time(text: str) -> time:
@@ -56,7 +76,7 @@ def parse_time(text: str) -> time:
     value = text.strip()
     match = _TIME.fullmatch(value)
     if not match:
-        raise BadValue(f"'{value}' is geen tijd. {TIME_HINT}")
+        raise BadValue(f"'{shown(value)}' is geen tijd. {TIME_HINT}")
     hour, minute = int(match[1]), int(match[2])
     if hour > 23 or minute > 59:
         raise BadValue(f"De tijd '{value}' bestaat niet. {TIME_HINT}")
@@ -72,7 +92,7 @@ def parse_datetime(text: str) -> datetime:
         moment = parse_time(time_text) if time_text.strip() else time(0, 0)
     except BadValue:
         raise BadValue(
-            f"'{value}' is geen datum met tijd. Schrijf JJJJ-MM-DD UU:MM, bijvoorbeeld "
+            f"'{shown(value)}' is geen datum met tijd. Schrijf JJJJ-MM-DD UU:MM, bijvoorbeeld "
             "2025-09-14 08:30."
         ) from None
     return datetime.combine(day, moment)
@@ -87,7 +107,7 @@ def parse_bool(text: str) -> bool | None:
     if value in _NO:
         return False
     raise BadValue(
-        f"'{text.strip()}' is geen ja/nee-waarde. Gebruik ja of nee (of j/n, 1/0, true/false); "
+        f"'{shown(text)}' is geen ja/nee-waarde. Gebruik ja of nee (of j/n, 1/0, true/false); "
         "laat het leeg als het onbekend is."
     )
 
@@ -97,7 +117,9 @@ def parse_int(text: str, low: int, high: int) -> int:
     try:
         number = int(value)
     except ValueError:
-        raise BadValue(f"'{value}' is geen heel getal. Vul een getal in, zoals {low}.") from None
+        raise BadValue(
+            f"'{shown(value)}' is geen heel getal. Vul een getal in, zoals {low}."
+        ) from None
     if not low <= number <= high:
         raise BadValue(f"{number} ligt niet tussen {low} en {high}. Verbeter het getal.")
     return number
@@ -108,30 +130,37 @@ def parse_hours(text: str) -> int:
     value = text.strip()
     hours_part, colon, minutes_part = value.partition(":")
     try:
+        if len(value) > 12:
+            raise InvalidOperation
         if colon:
             if not (hours_part.isdigit() and minutes_part.isdigit() and len(minutes_part) == 2):
                 raise InvalidOperation
             minutes = int(hours_part) * 60 + int(minutes_part)
         else:
-            minutes = int((Decimal(value.replace(",", ".")) * 60).to_integral_value())
-    except InvalidOperation:
+            hours = Decimal(value.replace(",", "."))
+            if not hours.is_finite():  # NaN and Infinity are Decimals too
+                raise InvalidOperation
+            minutes = int((hours * 60).to_integral_value())
+    except ArithmeticError:  # decimal's InvalidOperation and Overflow both are
         raise BadValue(
-            f"'{value}' is geen aantal uren. Schrijf bijvoorbeeld 16, 16.5 of 16:30."
+            f"'{shown(value)}' is geen aantal uren. Schrijf bijvoorbeeld 16, 16.5 of 16:30."
         ) from None
     if minutes < 0:
         raise BadValue(f"Het aantal uren '{value}' is negatief. Verbeter het getal.")
+    if minutes > MAX_HOURS * 60:
+        raise BadValue(f"{value} uur is meer dan {MAX_HOURS}; dat is vast een tikfout.")
     return minutes
 
 
 def choice(options: dict[str, str], label: str) -> Callable[[str], str]:
     """A parser for a fixed list, matched without regard to case; options map lower → stored."""
-    shown = ", ".join(dict.fromkeys(options.values()))
+    allowed = ", ".join(dict.fromkeys(options.values()))
 
     def parse(text: str) -> str:
         value = text.strip()
         found = options.get(value.lower())
         if found is None:
-            raise BadValue(f"'{value}' is geen geldige {label}. Gebruik een van: {shown}.")
+            raise BadValue(f"'{shown(value)}' is geen geldige {label}. Gebruik een van: {allowed}.")
         return found
 
     return parse

@@ -104,19 +104,32 @@ QUEUE_COLUMNS: list[Column[QueueItem]] = [
     ),
 ]
 
+
+def _template_words(row: ArchivedView) -> str:
+    key, _, version = row.template.rpartition(" v")
+    return f"{key}, ingebouwd" if version == "0" else f"{key}, versie {version}"
+
+
 ARCHIVE_COLUMNS: list[Column[ArchivedView]] = [
     Column("Geprint", lambda a: f"{a.printed_at:%d-%m-%Y %H:%M}", lambda a: a.printed_at),
-    Column("Leerling", lambda a: f"{a.naam} ({a.leerlingnummer})", lambda a: a.naam, max_chars=32),
-    Column("Klas", lambda a: a.klas, lambda a: a.klas),
-    Column("Brief", lambda a: f"{a.letter}. {a.title}", lambda a: a.letter, max_chars=34),
+    Column("Leerling", lambda a: f"{a.naam} ({a.leerlingnummer})", lambda a: a.naam, max_chars=30),
+    Column("Klas", lambda a: a.klas, lambda a: a.klas, max_chars=13),
+    Column(
+        "Brief",
+        lambda a: f"{a.letter}. {a.title}",
+        lambda a: a.letter,
+        tooltip=lambda a: f"{a.letter}. {a.title}",
+        max_chars=22,
+    ),
     Column(
         "Aan",
         lambda a: f"{a.recipient_kind}: {a.recipient_names}",
         lambda a: a.recipient_kind,
-        max_chars=34,
+        tooltip=lambda a: a.recipient_names,
+        max_chars=26,
     ),
     Column("Kenmerk", lambda a: a.reference, lambda a: a.reference),
-    Column("Sjabloon", lambda a: a.template, lambda a: a.template),
+    Column("Sjabloon", _template_words, lambda a: a.template, max_chars=20),
     Column("Door", lambda a: a.printed_by, lambda a: a.printed_by),
 ]
 
@@ -439,6 +452,7 @@ class ArchiveTab(QWidget):
         self.model: RowsModel[ArchivedView] = RowsModel(ARCHIVE_COLUMNS, self)
         self.view, self.proxy = _table(self, self.model, len(ARCHIVE_COLUMNS))
         self.view.doubleClicked.connect(lambda _i: self.reprint())
+        self.view.sortByColumn(0, Qt.SortOrder.DescendingOrder)  # newest first
         self.count = QLabel(self)
         row = QHBoxLayout()
         label = QLabel("&Zoeken:", self)
@@ -476,7 +490,12 @@ class ArchiveTab(QWidget):
         rows = letters.archive(self.page.ctx, self.search.text())
         self.model.set_rows(rows)
         _fit(self.view, ARCHIVE_COLUMNS)
-        self.count.setText(f"{len(rows)} brieven")
+        if rows:
+            self.count.setText(f"{len(rows)} brieven")
+        elif self.search.text().strip():
+            self.count.setText("geen brieven gevonden")
+        else:
+            self.count.setText("nog geen brieven verstuurd")
 
     def current(self) -> ArchivedView | None:
         index = self.view.currentIndex()

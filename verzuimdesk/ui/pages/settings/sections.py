@@ -9,7 +9,9 @@ from __future__ import annotations
 
 from verzuimdesk.domain.roles import Permission
 from verzuimdesk.ui.pages.settings.backups import BackupsSection
+from verzuimdesk.ui.pages.settings.bell_schedule import BellScheduleSection
 from verzuimdesk.ui.pages.settings.calendar import CalendarSection
+from verzuimdesk.ui.pages.settings.codes import CodesSection
 from verzuimdesk.ui.pages.settings.letters import LettersSection
 from verzuimdesk.ui.pages.settings.policy import PolicySection
 from verzuimdesk.ui.pages.settings.school import SchoolSection
@@ -19,6 +21,8 @@ SECTIONS: tuple[SectionSpec, ...] = (
     SectionSpec("School", SchoolSection),
     SectionSpec("Beleid", PolicySection),
     SectionSpec("Kalender", CalendarSection),
+    SectionSpec("Lestijden", BellScheduleSection),
+    SectionSpec("Codes", CodesSection),
     SectionSpec("Back-ups", BackupsSection, Permission.BACKUP),
     SectionSpec("Brieven", LettersSection),
 )
